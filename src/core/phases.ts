@@ -1,0 +1,54 @@
+import type { ActivePhase, Phase, TerminalPhase } from './types.ts';
+
+const TERMINAL: ReadonlySet<Phase> = new Set<TerminalPhase>([
+  'deployed',
+  'rejected',
+  'cancelled',
+  'superseded',
+  'rolled_back',
+  'failed',
+  'expired',
+]);
+
+const PRE_PRODUCTION: ReadonlySet<Phase> = new Set<ActivePhase>([
+  'reviewing',
+  'testing',
+  'staging',
+  'canary',
+  'awaiting_approval',
+  'time_locked',
+]);
+
+/** True for the phases that absorb every event (invariant I5). */
+export function isTerminal(phase: Phase): phase is TerminalPhase {
+  return TERMINAL.has(phase);
+}
+
+/** True before production starts: the phases where cancel, reject and supersede still work. */
+export function isPreProduction(phase: Phase): boolean {
+  return PRE_PRODUCTION.has(phase);
+}
+
+/** Every phase, in chain order, then the terminal ones. */
+export const ALL_PHASES: readonly Phase[] = [
+  'reviewing',
+  'testing',
+  'staging',
+  'canary',
+  'awaiting_approval',
+  'time_locked',
+  'deploying',
+  'verifying',
+  'deployed',
+  'rejected',
+  'cancelled',
+  'superseded',
+  'rolled_back',
+  'failed',
+  'expired',
+];
+
+/** Unreachable by the type system: a new union member that a switch forgot. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}

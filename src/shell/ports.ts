@@ -1,0 +1,164 @@
+import type {
+  AdvisoryReview,
+  CanaryVerdict,
+  Command,
+  EpochMs,
+  Event,
+  GateOutcome,
+  JudgeCanary,
+  Policy,
+  PreflightFacts,
+  PullRequestState,
+  ReplyEphemeral,
+  ReportToGitHub,
+  Rollout,
+  RunGate,
+  RunVerification,
+  StartDeploy,
+  ThreadMessage,
+  TimerKind,
+} from '../core/types.ts';
+
+/** The pull request aggregate's key: `owner/repo#123`. */
+export type PrKey = string;
+
+/** Builds the aggregate key of a pull request. */
+export function toPrKey(repo: string, number: number): PrKey {
+  return `${repo}#${number}`;
+}
+
+/** One row of the hash-chained event log. */
+export interface LoggedEventRow {
+  readonly seq: number;
+  readonly prKey: PrKey;
+  readonly at: EpochMs;
+  readonly event: Event;
+  readonly policyHash: string;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** A command waiting to be performed (everything but timers, which are rows of their own). */
+export interface OutboxRow {
+  readonly id: number;
+  readonly prKey: PrKey;
+  readonly command: Command;
+  /** `started` is committed before a deploy script runs: found after a crash, the outcome is unknown. */
+  readonly status: 'pending' | 'started' | 'done';
+  readonly attempts: number;
+  readonly createdAt: EpochMs;
+}
+
+/** A timer with its absolute due time (UTC ms). One per rollout and kind. */
+export interface TimerRow {
+  readonly rolloutId: string;
+  readonly kind: TimerKind;
+  readonly prKey: PrKey;
+  readonly dueAt: EpochMs;
+}
+
+/** What one decision writes, all in one transaction. */
+export interface CommitInput {
+  readonly prKey: PrKey;
+  readonly event: Event;
+  readonly policy: Policy;
+  /** The aggregate after the event; `null` when the event found no aggregate and made none. */
+  readonly state: PullRequestState | null;
+  readonly commands: readonly Command[];
+}
+
+/** The transaction a decision runs in: read the aggregate, decide, write everything or nothing. */
+export interface StoreTx {
+  loadPullRequest(prKey: PrKey): PullRequestState | null;
+  /** Appends the event (hash-chained), saves the snapshot, applies timer commands, enqueues the rest. */
+  commit(input: CommitInput): { readonly seq: number; readonly outbox: readonly OutboxRow[] };
+  /** Records an outside delivery id; false when it was seen before (a redelivery). */
+  markDelivered(source: string, deliveryId: string, at: EpochMs): boolean;
+}
+
+/** The durable store behind the shell (SQLite now; a PostgreSQL store can replace it). */
+export interface Store {
+  /** Runs `fn` in one `BEGIN IMMEDIATE` transaction; a throw rolls everything back. */
+  transact<T>(fn: (tx: StoreTx) => T): T;
+  findPrKeyByRollout(rolloutId: string): PrKey | null;
+  loadPullRequest(prKey: PrKey): PullRequestState | null;
+  /** Open aggregates of a repository (for freezes). */
+  listOpenPrKeys(repo: string): readonly PrKey[];
+  /** Timers due at or before `now`, earliest first. */
+  dueTimers(now: EpochMs, limit: number): readonly TimerRow[];
+  /** Removes the timer if it is still the same row (same due time); false if it moved or went. */
+  takeTimer(timer: TimerRow): boolean;
+  nextTimerDueAt(): EpochMs | null;
+  /** Outbox rows in order, oldest first. */
+  pendingOutbox(limit: number): readonly OutboxRow[];
+  /** Rows marked started but never finished: after a crash these are deploys of unknown outcome. */
+  startedOutbox(): readonly OutboxRow[];
+  markOutboxStarted(id: number): void;
+  markOutboxDone(id: number): void;
+  /** The whole log in order (audit, replay). */
+  readEvents(afterSeq: number, limit: number): readonly LoggedEventRow[];
+  loadPolicy(hash: string): Policy;
+  close(): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ports to the outside systems. The executors turn their answers into events.
+
+/** Runs blocking gates (sandboxed commands, check runs). */
+export interface GateRunner {
+  run(command: RunGate, rollout: Rollout): Promise<GateOutcome>;
+}
+
+/** The advisory LLM reviewer: its answer only ever reaches people. */
+export interface AdvisoryReviewer {
+  review(rollout: Rollout): Promise<AdvisoryReview>;
+}
+
+/** Runs the operator's deploy scripts. */
+export interface Deployer {
+  deploy(command: StartDeploy): Promise<{ readonly ok: boolean; readonly summary: string }>;
+}
+
+/** Judges the canary against the baseline on metrics only. */
+export interface CanaryJudge {
+  judge(command: JudgeCanary): Promise<{ readonly verdict: CanaryVerdict; readonly summary: string }>;
+}
+
+/** Gathers the facts checked right before production. */
+export interface PreflightChecker {
+  check(rollout: Rollout): Promise<PreflightFacts>;
+}
+
+/** Verifies production after the deploy. */
+export interface Verifier {
+  verify(command: RunVerification): Promise<{ readonly ok: boolean; readonly summary: string }>;
+}
+
+/** What people see: the card, its thread, ephemeral replies (Slack). */
+export interface Notifier {
+  publishCard(state: PullRequestState, rollout: Rollout): Promise<void>;
+  postThread(rollout: Rollout, message: ThreadMessage): Promise<void>;
+  replyEphemeral(command: ReplyEphemeral): Promise<void>;
+}
+
+/** Check runs, statuses and deployments on GitHub. */
+export interface GitHubReporter {
+  report(command: ReportToGitHub): Promise<void>;
+}
+
+/** Every outside port the executor needs. */
+export interface Ports {
+  readonly gates: GateRunner;
+  readonly reviewer: AdvisoryReviewer;
+  readonly deployer: Deployer;
+  readonly canary: CanaryJudge;
+  readonly preflight: PreflightChecker;
+  readonly verifier: Verifier;
+  readonly notifier: Notifier;
+  readonly github: GitHubReporter;
+}
+
+/** The only clock the shell reads; tests and the crash harness inject their own. */
+export interface Clock {
+  now(): EpochMs;
+}

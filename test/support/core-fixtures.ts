@@ -1,0 +1,43 @@
+import type { Policy, PullRequestInfo } from '../../src/core/types.ts';
+
+/** A policy with one gate per phase, two named approvers besides the author, required = 2. */
+export const POLICY: Policy = {
+  gates: [
+    { id: 'lint', name: 'Static analysis', kind: 'static_analysis', phase: 'reviewing' },
+    { id: 'unit', name: 'Unit tests', kind: 'unit_tests', phase: 'testing' },
+  ],
+  advisoryReview: true,
+  approvals: {
+    required: 2,
+    approvers: ['UAUTHOR', 'UBOB', 'UCAROL'],
+    groups: [],
+    expiryMs: 24 * 3600_000,
+    reminderMs: 3600_000,
+  },
+  people: [
+    { slack: 'UAUTHOR', github: 'alice' },
+    { slack: 'UBOB', github: 'bob' },
+    { slack: 'UCAROL', github: 'carol' },
+    { slack: 'UDAVE', github: 'dave' },
+  ],
+  timeLockMs: 15 * 60_000,
+  canaryWatchMs: 60_000,
+  verificationMs: 5 * 60_000,
+  preflightRetryMs: 60_000,
+};
+
+export const SHA_A = 'a'.repeat(40);
+export const SHA_B = 'b'.repeat(40);
+
+/** The pull request, authored by alice, at `sha`. */
+export function prAt(sha: string): PullRequestInfo {
+  return {
+    repo: 'acme/api',
+    number: 7,
+    sha,
+    title: 'Make it faster',
+    author: 'alice',
+    commitAuthors: ['alice'],
+    url: 'https://github.com/acme/api/pull/7',
+  };
+}
