@@ -1,0 +1,209 @@
+import type { Logger } from 'pino';
+import { decide } from '../core/decide.ts';
+import type { Event, Policy, StartDeploy } from '../core/types.ts';
+import { executeCommand } from './execute-command.ts';
+import type { Clock, OutboxRow, Ports, Store } from './ports.ts';
+import { repoOf, routeEvent } from './route-event.ts';
+import { toErrorCode, toFailureEvent } from './to-failure-event.ts';
+
+/** What the shell is built from; every piece is injected (tests and the crash harness bring their own). */
+export interface ShellOptions {
+  readonly store: Store;
+  readonly ports: Ports;
+  readonly clock: Clock;
+  readonly policyFor: (repo: string) => Policy;
+  readonly logger: Logger;
+  /** Delay before a command whose port failed is tried again (doubles each time). */
+  readonly retryBaseMs?: number;
+  /** Attempts for a command that cannot fail closed (card, GitHub report) before it is dropped. */
+  readonly maxAttempts?: number;
+}
+
+/** The imperative shell around `decide`. */
+export interface Shell {
+  /** Persists the event and its decision in one transaction, then starts the commands. */
+  handle(event: Event): void;
+  /** Fires every timer that is due now. */
+  tick(): void;
+  /** After a start: deploys found started are reported unknown, overdue timers fire, the outbox drains. */
+  recover(): void;
+  /** Resolves when no command is running or waiting (tests, the demo). */
+  idle(): Promise<void>;
+  /** Stops the precise timer; running commands finish on their own. */
+  stop(): void;
+}
+
+/** Builds the shell. Nothing runs until `handle`, `tick` or `recover` is called. */
+export function createShell(options: ShellOptions): Shell {
+  const { store, ports, clock, policyFor, logger } = options;
+  const retryBaseMs = options.retryBaseMs ?? 1000;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const inFlight = new Set<number>();
+  const failures = new Map<number, number>();
+  const waiting = new Map<number, NodeJS.Timeout>();
+  let wakeUp: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let idleWaiters: (() => void)[] = [];
+
+  /** Decides one event for every aggregate it routes to; `alsoInTx` runs in the same transaction. */
+  function commitEvent(event: Event, alsoInTx?: () => boolean): void {
+    const keys = routeEvent(store, event);
+    if (keys.length === 0) {
+      if (alsoInTx) store.transact(() => alsoInTx());
+      replyUnknown(event);
+      return;
+    }
+    for (const prKey of keys) {
+      store.transact((tx) => {
+        if (alsoInTx && !alsoInTx()) return;
+        const policy = policyFor(repoOf(prKey));
+        const state = tx.loadPullRequest(prKey);
+        const decision = decide(state, event, policy);
+        tx.commit({ prKey, event, policy, state: decision.state, commands: decision.commands });
+      });
+    }
+  }
+
+  function replyUnknown(event: Event): void {
+    if (!('user' in event)) return;
+    const reply = { kind: 'refused', reason: { code: 'unknown_rollout' } } as const;
+    ports.notifier
+      .replyEphemeral({ type: 'ReplyEphemeral', rolloutId: event.rolloutId, user: event.user, reply })
+      .catch((error: unknown) => logger.warn({ err: error, rolloutId: event.rolloutId }, 'reply failed'));
+  }
+
+  function drain(): void {
+    if (stopped) return;
+    for (const row of store.pendingOutbox(200)) {
+      if (inFlight.has(row.id) || waiting.has(row.id)) continue;
+      inFlight.add(row.id);
+      void run(row).finally(() => {
+        inFlight.delete(row.id);
+        drain();
+        settle();
+      });
+    }
+    armWakeUp();
+    settle();
+  }
+
+  async function run(row: OutboxRow): Promise<void> {
+    const { command } = row;
+    if (command.type === 'StartDeploy' && !claimStart(row, command)) return;
+    const state = store.loadPullRequest(row.prKey);
+    let result: Event | null;
+    try {
+      result = await executeCommand(command, { ports, clock, state });
+    } catch (error) {
+      const code = toErrorCode(error);
+      logger.error({ err: error, rolloutId: 'rolloutId' in command ? command.rolloutId : undefined, code }, 'command failed');
+      result = toFailureEvent(command, code, clock.now());
+      if (result === null) return retryLater(row);
+    }
+    failures.delete(row.id);
+    const event = result;
+    if (event === null) store.transact(() => store.markOutboxDone(row.id));
+    else commitEvent(event, () => (store.markOutboxDone(row.id), true));
+  }
+
+  /**
+   * At most once (I2): the fencing epoch must still be the claim's, and `started` commits before the
+   * script runs. A crash after this point leaves the row `started`: its outcome is unknown.
+   */
+  function claimStart(row: OutboxRow, command: StartDeploy): boolean {
+    const rollout = store.loadPullRequest(row.prKey)?.rollouts.find((r) => r.id === command.rolloutId);
+    const deploy = rollout?.deploys[command.stage];
+    if (deploy?.epoch !== command.epoch || deploy.status !== 'claimed') {
+      logger.warn({ rolloutId: command.rolloutId, epoch: command.epoch }, 'stale deploy claim dropped');
+      store.transact(() => store.markOutboxDone(row.id));
+      return false;
+    }
+    const started: Event = { type: 'DeployStarted', at: clock.now(), ...pick(command) };
+    commitEvent(started, () => (store.markOutboxStarted(row.id), true));
+    return true;
+  }
+
+  function retryLater(row: OutboxRow): void {
+    const count = (failures.get(row.id) ?? 0) + 1;
+    failures.set(row.id, count);
+    const isPreflight = row.command.type === 'RunPreflight';
+    if (!isPreflight && count >= maxAttempts) {
+      logger.error({ outboxId: row.id, type: row.command.type }, 'command dropped after repeated failures');
+      failures.delete(row.id);
+      store.transact(() => store.markOutboxDone(row.id));
+      return;
+    }
+    const delay = Math.min(retryBaseMs * 2 ** (count - 1), 60_000);
+    waiting.set(
+      row.id,
+      setTimeout(() => {
+        waiting.delete(row.id);
+        drain();
+      }, delay),
+    );
+  }
+
+  function tick(): void {
+    const now = clock.now();
+    for (const timer of store.dueTimers(now, 500)) {
+      const fired: Event = { type: 'TimerFired', at: now, rolloutId: timer.rolloutId, kind: timer.kind };
+      commitEvent(fired, () => store.takeTimer(timer));
+    }
+    drain();
+  }
+
+  /** A precise wake-up for the earliest timer, on top of the once-a-second scan. */
+  function armWakeUp(): void {
+    if (stopped) return;
+    if (wakeUp !== null) clearTimeout(wakeUp);
+    const due = store.nextTimerDueAt();
+    wakeUp = due === null ? null : setTimeout(tick, Math.min(Math.max(0, due - clock.now()), 2 ** 31 - 1));
+  }
+
+  function settle(): void {
+    if (inFlight.size > 0 || waiting.size > 0 || store.pendingOutbox(1).length > 0) return;
+    const due = store.nextTimerDueAt();
+    if (!stopped && due !== null && due <= clock.now()) return; // The wake-up ticks it next.
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  return {
+    handle(event) {
+      commitEvent(event);
+      drain();
+    },
+    tick,
+    recover() {
+      for (const row of store.startedOutbox()) {
+        const command = row.command;
+        if (command.type !== 'StartDeploy') {
+          store.transact(() => store.markOutboxDone(row.id));
+          continue;
+        }
+        const unknown: Event = { type: 'DeployOutcomeUnknown', at: clock.now(), ...pick(command) };
+        logger.error({ rolloutId: command.rolloutId, stage: command.stage }, 'deploy outcome unknown after restart');
+        commitEvent(unknown, () => (store.markOutboxDone(row.id), true));
+      }
+      tick();
+    },
+    idle() {
+      return new Promise((resolve) => {
+        idleWaiters.push(resolve);
+        settle();
+      });
+    },
+    stop() {
+      stopped = true;
+      if (wakeUp !== null) clearTimeout(wakeUp);
+      for (const handle of waiting.values()) clearTimeout(handle);
+      waiting.clear();
+      settle();
+    },
+  };
+}
+
+function pick(command: StartDeploy): { rolloutId: string; stage: StartDeploy['stage']; epoch: number } {
+  return { rolloutId: command.rolloutId, stage: command.stage, epoch: command.epoch };
+}

@@ -1,0 +1,71 @@
+import { assertNever } from '../core/phases.ts';
+import type { Command, Event, PullRequestState, Rollout } from '../core/types.ts';
+import type { Clock, Ports } from './ports.ts';
+
+/** What the executor needs besides the command: the ports, the clock and the current aggregate. */
+export interface ExecuteContext {
+  readonly ports: Ports;
+  readonly clock: Clock;
+  readonly state: PullRequestState | null;
+}
+
+/**
+ * Performs one command through its port and returns the event that reports its result, if any.
+ * The only place in the shell that touches the outside world. Errors from a port propagate to the
+ * caller, which turns them into a result event or retries.
+ */
+export async function executeCommand(command: Command, ctx: ExecuteContext): Promise<Event | null> {
+  const { ports, clock } = ctx;
+  switch (command.type) {
+    case 'RunGate': {
+      const outcome = await ports.gates.run(command, rolloutOf(ctx, command.rolloutId));
+      const { rolloutId, sha, gateId, attempt } = command;
+      return { type: 'GateFinished', at: clock.now(), rolloutId, sha, gateId, attempt, outcome };
+    }
+    case 'RequestAdvisoryReview': {
+      const review = await ports.reviewer.review(rolloutOf(ctx, command.rolloutId));
+      return { type: 'AdvisoryReviewFinished', at: clock.now(), rolloutId: command.rolloutId, sha: command.sha, review };
+    }
+    case 'StartDeploy': {
+      const { ok, summary } = await ports.deployer.deploy(command);
+      const { rolloutId, stage, epoch } = command;
+      return { type: 'DeployFinished', at: clock.now(), rolloutId, stage, epoch, ok, summary };
+    }
+    case 'JudgeCanary': {
+      const { verdict, summary } = await ports.canary.judge(command);
+      const { rolloutId, sha, look } = command;
+      return { type: 'CanaryJudged', at: clock.now(), rolloutId, sha, look, verdict, summary };
+    }
+    case 'RunPreflight': {
+      const facts = await ports.preflight.check(rolloutOf(ctx, command.rolloutId));
+      return { type: 'PreflightCompleted', at: clock.now(), rolloutId: command.rolloutId, facts };
+    }
+    case 'RunVerification': {
+      const { ok, summary } = await ports.verifier.verify(command);
+      return { type: 'VerificationCompleted', at: clock.now(), rolloutId: command.rolloutId, epoch: command.epoch, ok, summary };
+    }
+    case 'ReportToGitHub':
+      await ports.github.report(command);
+      return null;
+    case 'PublishCard':
+      if (ctx.state !== null) await ports.notifier.publishCard(ctx.state, rolloutOf(ctx, command.rolloutId));
+      return null;
+    case 'PostThread':
+      await ports.notifier.postThread(rolloutOf(ctx, command.rolloutId), command.message);
+      return null;
+    case 'ReplyEphemeral':
+      await ports.notifier.replyEphemeral(command);
+      return null;
+    case 'ScheduleTimer':
+    case 'CancelTimers':
+      return null; // Timers are rows the store wrote in the decision's own transaction.
+    default:
+      return assertNever(command);
+  }
+}
+
+function rolloutOf(ctx: ExecuteContext, rolloutId: string): Rollout {
+  const rollout = ctx.state?.rollouts.find((r) => r.id === rolloutId);
+  if (rollout === undefined) throw new Error(`shiplock_unknown_rollout: ${rolloutId}`);
+  return rollout;
+}

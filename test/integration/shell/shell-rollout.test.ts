@@ -1,0 +1,232 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../../../src/adapters/db/create-sqlite-store.ts';
+import { openDatabase } from '../../../src/adapters/db/open-database.ts';
+import { verifyAuditLog } from '../../../src/adapters/db/verify-audit-log.ts';
+import { createLogger } from '../../../src/adapters/log/create-logger.ts';
+import type { Event, Policy, Rollout } from '../../../src/core/types.ts';
+import { createShell, type Shell } from '../../../src/shell/create-shell.ts';
+import type { Store } from '../../../src/shell/ports.ts';
+import { createRecordingPorts, type FakeWorld, type PortCall } from '../../fakes/create-recording-ports.ts';
+import { POLICY, prAt, SHA_A, SHA_B } from '../../support/core-fixtures.ts';
+
+/** Whole rollouts through the real shell and a real SQLite file, with recording fakes outside. */
+const PR_KEY = 'acme/api#7';
+const policy: Policy = { ...POLICY, verificationMs: 0 };
+
+let dir: string;
+let store: Store;
+let now: number;
+let shell: Shell;
+let world: FakeWorld;
+let calls: PortCall[];
+
+function build(overrides: Partial<FakeWorld> = {}): void {
+  const fakes = createRecordingPorts(overrides);
+  world = fakes.world;
+  calls = fakes.calls;
+  shell = createShell({
+    store,
+    ports: fakes.ports,
+    clock: { now: () => now },
+    policyFor: () => policy,
+    logger: createLogger('silent'),
+    retryBaseMs: 5,
+  });
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'shiplock-shell-'));
+  store = createSqliteStore(openDatabase(join(dir, 'shiplock.db')));
+  now = Date.UTC(2026, 10, 23, 12);
+  build();
+});
+
+afterEach(() => {
+  shell.stop();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function rollout(): Rollout {
+  const r = store.loadPullRequest(PR_KEY)?.rollouts.at(-1);
+  if (r === undefined) throw new Error('no rollout');
+  return r;
+}
+
+async function send(event: Omit<Event, 'at'> & { type: Event['type'] }): Promise<void> {
+  shell.handle({ ...event, at: now } as Event);
+  await shell.idle();
+}
+
+async function open(sha = SHA_A, rolloutId = 'r1'): Promise<void> {
+  await send({ type: 'PullRequestOpened', pr: prAt(sha), rolloutId });
+}
+
+async function approveBoth(): Promise<void> {
+  for (const user of ['UBOB', 'UCAROL']) await send({ type: 'ApproveClicked', rolloutId: rollout().id, sha: rollout().pr.sha, user });
+}
+
+async function passTime(ms: number): Promise<void> {
+  now += ms;
+  shell.tick();
+  await shell.idle();
+}
+
+const productionDeploys = (): number =>
+  calls.filter((c) => c.port === 'deployer' && c.command?.type === 'StartDeploy' && c.command.stage === 'production').length;
+
+describe('shell: whole rollouts on SQLite', () => {
+  it('runs the chain to deployed: gates, staging, canary, approvals, lock, preflight, production, verification', async () => {
+    await open();
+    expect(rollout().phase).toBe('awaiting_approval');
+    await approveBoth();
+    expect(rollout().phase).toBe('time_locked');
+    await passTime(policy.timeLockMs - 1);
+    expect(productionDeploys()).toBe(0);
+    await passTime(1);
+    expect(rollout().phase).toBe('deployed');
+    expect(productionDeploys()).toBe(1);
+    expect(calls.filter((c) => c.port === 'gates').map((c) => (c.command as { gateId: string }).gateId)).toEqual([
+      'lint',
+      'unit',
+    ]);
+    expect(verifyAuditLog(openDatabase(join(dir, 'shiplock.db'))).ok).toBe(true);
+  });
+
+  it('a failed gate rejects the rollout and nothing deploys', async () => {
+    build({ gate: (id) => ({ status: id === 'unit' ? 'failed' : 'passed', summary: '2 failing', durationMs: 9 }) });
+    await open();
+    expect(rollout().phase).toBe('rejected');
+    expect(calls.some((c) => c.port === 'deployer')).toBe(false);
+  });
+
+  it('a gate runner that throws is a gate error, and Retry runs it again', async () => {
+    build({ failing: new Set(['gates']) });
+    await open();
+    expect(rollout().gates.lint?.status).toBe('error');
+    expect(rollout().gates.lint?.summary).toBe('shiplock_fake_gates_down');
+    world.failing = new Set();
+    await send({ type: 'RetryRequested', rolloutId: 'r1', gateId: 'lint', user: 'UBOB' });
+    expect(rollout().phase).toBe('awaiting_approval');
+  });
+
+  it('a canary judge that throws is inconclusive, never a pass', async () => {
+    build({ failing: new Set(['canary']) });
+    await open();
+    expect(rollout().phase).toBe('canary');
+    expect(rollout().canary.verdict).toBe('inconclusive');
+  });
+
+  it('an unhealthy canary during the lock stops the rollout and rolls the canary back', async () => {
+    await open();
+    await approveBoth();
+    world.canary = () => 'unhealthy';
+    await passTime(policy.canaryWatchMs);
+    expect(rollout().phase).toBe('rejected');
+    expect(calls.some((c) => c.command?.type === 'StartDeploy' && c.command.stage === 'rollback')).toBe(true);
+    await passTime(policy.timeLockMs);
+    expect(productionDeploys()).toBe(0);
+  });
+
+  it('cancel during the lock: production never starts', async () => {
+    await open();
+    await approveBoth();
+    await send({ type: 'CancelRequested', rolloutId: 'r1', user: 'UCAROL' });
+    expect(rollout().phase).toBe('cancelled');
+    await passTime(policy.timeLockMs * 2);
+    expect(productionDeploys()).toBe(0);
+    expect(store.dueTimers(now, 10)).toEqual([]);
+  });
+
+  it('a new push supersedes: approvals are void and the new SHA starts over', async () => {
+    await open();
+    await approveBoth();
+    await send({ type: 'PullRequestPushed', pr: prAt(SHA_B), rolloutId: 'r2' });
+    const pr = store.loadPullRequest(PR_KEY);
+    expect(pr?.rollouts.map((r) => r.phase)).toEqual(['superseded', 'awaiting_approval']);
+    expect(rollout().approvals).toEqual([]);
+    await passTime(policy.timeLockMs);
+    expect(productionDeploys()).toBe(0);
+  });
+
+  it('preflight: a head that moved on GitHub cancels instead of deploying', async () => {
+    build({ preflight: () => ({ headSha: SHA_B, canary: 'healthy', freeze: null, windowOpen: true, nextWindowAt: null }) });
+    await open();
+    await approveBoth();
+    await passTime(policy.timeLockMs);
+    expect(rollout().phase).toBe('cancelled');
+    expect(productionDeploys()).toBe(0);
+  });
+
+  it('preflight that cannot reach GitHub waits and retries; production starts once it answers', async () => {
+    await open();
+    await approveBoth();
+    world.failing = new Set(['preflight']);
+    now += policy.timeLockMs;
+    shell.tick();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(rollout().phase).toBe('time_locked');
+    world.failing = new Set();
+    await shell.idle();
+    expect(rollout().phase).toBe('deployed');
+    expect(productionDeploys()).toBe(1);
+  });
+
+  it('a failed verification rolls production back automatically', async () => {
+    build({ verifyOk: () => false });
+    await open();
+    await approveBoth();
+    await passTime(policy.timeLockMs);
+    expect(rollout().phase).toBe('rolled_back');
+    expect(rollout().ended?.reason.code).toBe('verification_failed');
+  });
+
+  it('a click on a rollout nobody knows gets an ephemeral refusal and stores nothing', async () => {
+    await send({ type: 'ApproveClicked', rolloutId: 'nope', sha: SHA_A, user: 'UBOB' });
+    const reply = calls.find((c) => c.port === 'replyEphemeral');
+    expect(reply?.command).toMatchObject({ reply: { kind: 'refused', reason: { code: 'unknown_rollout' } } });
+    expect(store.readEvents(0, 10)).toEqual([]);
+  });
+
+  it('after a restart the overdue time lock fires once, and production starts no earlier than the deadline', async () => {
+    await open();
+    await approveBoth();
+    const unlockAt = rollout().unlockAt ?? 0;
+    shell.stop();
+    now = unlockAt + 10 * 60_000; // down for ten minutes past the deadline
+    build();
+    shell.recover();
+    await shell.idle();
+    expect(rollout().phase).toBe('deployed');
+    expect(productionDeploys()).toBe(1);
+    expect(rollout().deploys.production?.claimedAt).toBeGreaterThanOrEqual(unlockAt);
+  });
+
+  it('a production deploy found started after a restart is never re-run: the rollout fails for a human', async () => {
+    await open();
+    await approveBoth();
+    world.deployOk = () => true;
+    const fakes = createRecordingPorts();
+    let started = false;
+    fakes.ports.deployer.deploy = () => {
+      started = true;
+      return new Promise(() => {}); // the process dies while the script runs
+    };
+    shell.stop();
+    shell = createShell({ store, ports: fakes.ports, clock: { now: () => now }, policyFor: () => policy, logger: createLogger('silent') });
+    now += policy.timeLockMs;
+    shell.tick();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started).toBe(true);
+    shell.stop();
+    build();
+    shell.recover();
+    await shell.idle();
+    expect(rollout().phase).toBe('failed');
+    expect(rollout().ended?.reason).toEqual({ code: 'deploy_outcome_unknown', stage: 'production' });
+    expect(productionDeploys()).toBe(0);
+  });
+});
