@@ -25,7 +25,9 @@ export function auditVerify(dbPath: string, expectHead: string | undefined, io: 
     const where = result.firstBadSeq === null ? '' : ` at event #${result.firstBadSeq}`;
     const pr = result.prKey === null ? '' : ` (${result.prKey})`;
     io.stderr(`audit log FAILED${where}${pr}: ${result.problem} — ${result.detail}\n`);
-    io.stderr('The database was changed outside shiplock. Keep a copy for investigation and compare it with the last checkpoint posted to the audit channel.\n');
+    io.stderr(
+      'The database was changed outside shiplock. Keep a copy for investigation and compare it with the last checkpoint posted to the audit channel.\n',
+    );
     return 1;
   } finally {
     db.close();

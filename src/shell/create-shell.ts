@@ -96,7 +96,10 @@ export function createShell(options: ShellOptions): Shell {
       result = await executeCommand(command, { ports, clock, state });
     } catch (error) {
       const code = toErrorCode(error);
-      logger.error({ err: error, rolloutId: 'rolloutId' in command ? command.rolloutId : undefined, code }, 'command failed');
+      logger.error(
+        { err: error, rolloutId: 'rolloutId' in command ? command.rolloutId : undefined, code },
+        'command failed',
+      );
       result = toFailureEvent(command, code, clock.now());
       if (result === null) return retryLater(row);
     }

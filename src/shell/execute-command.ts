@@ -24,7 +24,13 @@ export async function executeCommand(command: Command, ctx: ExecuteContext): Pro
     }
     case 'RequestAdvisoryReview': {
       const review = await ports.reviewer.review(rolloutOf(ctx, command.rolloutId));
-      return { type: 'AdvisoryReviewFinished', at: clock.now(), rolloutId: command.rolloutId, sha: command.sha, review };
+      return {
+        type: 'AdvisoryReviewFinished',
+        at: clock.now(),
+        rolloutId: command.rolloutId,
+        sha: command.sha,
+        review,
+      };
     }
     case 'StartDeploy': {
       const { ok, summary } = await ports.deployer.deploy(command);
@@ -42,7 +48,14 @@ export async function executeCommand(command: Command, ctx: ExecuteContext): Pro
     }
     case 'RunVerification': {
       const { ok, summary } = await ports.verifier.verify(command);
-      return { type: 'VerificationCompleted', at: clock.now(), rolloutId: command.rolloutId, epoch: command.epoch, ok, summary };
+      return {
+        type: 'VerificationCompleted',
+        at: clock.now(),
+        rolloutId: command.rolloutId,
+        epoch: command.epoch,
+        ok,
+        summary,
+      };
     }
     case 'ReportToGitHub':
       await ports.github.report(command);

@@ -29,7 +29,14 @@ export function toFailureEvent(command: Command, code: string, at: EpochMs): Eve
       return { type: 'CanaryJudged', at, rolloutId, sha, look, verdict: 'inconclusive', summary: code };
     }
     case 'RunVerification':
-      return { type: 'VerificationCompleted', at, rolloutId: command.rolloutId, epoch: command.epoch, ok: false, summary: code };
+      return {
+        type: 'VerificationCompleted',
+        at,
+        rolloutId: command.rolloutId,
+        epoch: command.epoch,
+        ok: false,
+        summary: code,
+      };
     default:
       return null;
   }

@@ -56,7 +56,10 @@ function rollout(): Rollout {
   return r;
 }
 
-async function send(event: Omit<Event, 'at'> & { type: Event['type'] }): Promise<void> {
+/** An event without its time: `send` stamps it with the test clock. */
+type Untimed<E> = E extends Event ? Omit<E, 'at'> : never;
+
+async function send(event: Untimed<Event>): Promise<void> {
   shell.handle({ ...event, at: now } as Event);
   await shell.idle();
 }
@@ -66,7 +69,8 @@ async function open(sha = SHA_A, rolloutId = 'r1'): Promise<void> {
 }
 
 async function approveBoth(): Promise<void> {
-  for (const user of ['UBOB', 'UCAROL']) await send({ type: 'ApproveClicked', rolloutId: rollout().id, sha: rollout().pr.sha, user });
+  for (const user of ['UBOB', 'UCAROL'])
+    await send({ type: 'ApproveClicked', rolloutId: rollout().id, sha: rollout().pr.sha, user });
 }
 
 async function passTime(ms: number): Promise<void> {
@@ -76,7 +80,8 @@ async function passTime(ms: number): Promise<void> {
 }
 
 const productionDeploys = (): number =>
-  calls.filter((c) => c.port === 'deployer' && c.command?.type === 'StartDeploy' && c.command.stage === 'production').length;
+  calls.filter((c) => c.port === 'deployer' && c.command?.type === 'StartDeploy' && c.command.stage === 'production')
+    .length;
 
 describe('shell: whole rollouts on SQLite', () => {
   it('runs the chain to deployed: gates, staging, canary, approvals, lock, preflight, production, verification', async () => {
@@ -153,7 +158,9 @@ describe('shell: whole rollouts on SQLite', () => {
   });
 
   it('preflight: a head that moved on GitHub cancels instead of deploying', async () => {
-    build({ preflight: () => ({ headSha: SHA_B, canary: 'healthy', freeze: null, windowOpen: true, nextWindowAt: null }) });
+    build({
+      preflight: () => ({ headSha: SHA_B, canary: 'healthy', freeze: null, windowOpen: true, nextWindowAt: null }),
+    });
     await open();
     await approveBoth();
     await passTime(policy.timeLockMs);
@@ -216,7 +223,13 @@ describe('shell: whole rollouts on SQLite', () => {
       return new Promise(() => {}); // the process dies while the script runs
     };
     shell.stop();
-    shell = createShell({ store, ports: fakes.ports, clock: { now: () => now }, policyFor: () => policy, logger: createLogger('silent') });
+    shell = createShell({
+      store,
+      ports: fakes.ports,
+      clock: { now: () => now },
+      policyFor: () => policy,
+      logger: createLogger('silent'),
+    });
     now += policy.timeLockMs;
     shell.tick();
     await new Promise((r) => setTimeout(r, 20));

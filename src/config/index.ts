@@ -1,0 +1,10 @@
+export { DEFAULT_CANARY_METRICS } from './default-canary-metrics.ts';
+export { DEFAULT_ACCEPTABLE_RISK, DEFAULT_RISK_COMPONENTS } from './default-risk-components.ts';
+export { findRepository } from './find-repository.ts';
+export { formatConfigErrors } from './format-config-errors.ts';
+export { parseConfig } from './parse-config.ts';
+export { parseDuration } from './parse-duration.ts';
+export { requireSecrets } from './require-secrets.ts';
+export { isSecretName, SECRET_NAMES } from './secret-names.ts';
+export { toPolicy } from './to-policy.ts';
+export type * from './types.ts';

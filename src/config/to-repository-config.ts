@@ -1,0 +1,64 @@
+import type { DeployStage } from '../core/types.ts';
+import { DEFAULT_CANARY_METRICS } from './default-canary-metrics.ts';
+import { DEFAULT_GATE_NAME, DEFAULT_GATE_PHASE, type RawGate } from './gate-schema.ts';
+import type { RawRepository } from './repository-schema.ts';
+import type { DeployScriptConfig, GateConfig, GroupConfig, RepositoryConfig } from './types.ts';
+
+/** The deployment environment a stage reports to GitHub when none is written. */
+const DEFAULT_ENVIRONMENT: Readonly<Record<DeployStage, string>> = {
+  staging: 'staging',
+  canary: 'canary',
+  production: 'production',
+  rollback: 'production',
+};
+
+/**
+ * Maps one schema-checked repository to its configuration. Cross-field checks have passed, so
+ * every referenced group exists and every gate has what its kind needs.
+ */
+export function toRepositoryConfig(repo: RawRepository, groups: readonly GroupConfig[]): RepositoryConfig {
+  const deploy = (stage: DeployStage): DeployScriptConfig => {
+    const script = repo.deploy[stage];
+    return {
+      stage,
+      command: script.command,
+      timeoutMs: script.timeout,
+      environment: script.environment ?? DEFAULT_ENVIRONMENT[stage],
+    };
+  };
+  const production = deploy('production');
+  const { approvals } = repo;
+  return {
+    name: repo.name,
+    deployChannel: repo.deploy_channel,
+    alertsChannel: repo.alerts_channel ?? repo.deploy_channel,
+    gates: repo.gates.map(toGateConfig),
+    approvals: {
+      environment: production.environment,
+      required: approvals.required,
+      approvers: [...new Set(approvals.approvers)],
+      groups: approvals.groups.map((ref) => ({
+        name: ref.name.trim(),
+        members: groups.find((g) => g.name === ref.name.trim())?.members ?? [],
+        quorum: ref.quorum,
+      })),
+      expiryMs: approvals.expiry,
+      reminderMs: approvals.reminder,
+    },
+    deploy: { staging: deploy('staging'), canary: deploy('canary'), production, rollback: deploy('rollback') },
+    canary: { metrics: repo.canary.metrics ?? DEFAULT_CANARY_METRICS },
+    verificationMs: repo.verification_window,
+  };
+}
+
+function toGateConfig(gate: RawGate): GateConfig {
+  const base = {
+    id: gate.id,
+    name:
+      gate.name ?? (gate.kind === 'github_check' && gate.check_name ? gate.check_name : DEFAULT_GATE_NAME[gate.kind]),
+    phase: gate.phase ?? DEFAULT_GATE_PHASE[gate.kind],
+    timeoutMs: gate.timeout,
+  };
+  if (gate.kind === 'github_check') return { ...base, kind: gate.kind, checkName: gate.check_name ?? '' };
+  return { ...base, kind: gate.kind, command: gate.command ?? [] };
+}

@@ -1,0 +1,181 @@
+/**
+ * The validated, fully defaulted configuration: what `parseConfig` returns from `shiplock.yml` and
+ * the environment. Every field is present (defaults applied) except the ones marked optional, which
+ * are absent on purpose (an unset secret, an unset URL). Durations are milliseconds.
+ */
+import type { ApprovalPolicy, DeployStage, GateKind, GatePhase, Person } from '../core/types.ts';
+
+/** One problem found in the configuration; `path` is written like `gates[2].command`. */
+export interface ConfigError {
+  readonly path: string;
+  readonly message: string;
+  /** 1-based line in shiplock.yml, when the problem has a place in the file. */
+  readonly line?: number;
+  /** 1-based column, given for YAML syntax errors. */
+  readonly column?: number;
+}
+
+/** Either the whole configuration, or every problem found in it. */
+export type ConfigResult =
+  | { readonly ok: true; readonly config: Config }
+  | { readonly ok: false; readonly errors: readonly ConfigError[] };
+
+/** Environment variables that hold secrets; they are never read from shiplock.yml. */
+export type SecretName =
+  | 'SLACK_BOT_TOKEN'
+  | 'SLACK_SIGNING_SECRET'
+  | 'SLACK_APP_TOKEN'
+  | 'GITHUB_TOKEN'
+  | 'GITHUB_WEBHOOK_SECRET'
+  | 'OPENAI_API_KEY';
+
+/** The secrets that are set (non-empty) in the environment. */
+export type Secrets = { readonly [K in SecretName]?: string };
+
+/** API base URLs taken from the environment; absent means the public default. */
+export interface Endpoints {
+  readonly slackApiUrl?: string;
+  readonly githubApiUrl?: string;
+  readonly openaiBaseUrl?: string;
+}
+
+/** Days of the week as written in deploy windows. */
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** Production may start only inside a window (when any window is configured). */
+export interface DeployWindow {
+  readonly days: readonly Weekday[];
+  /** Minutes after local midnight, 0..1439. */
+  readonly startMinute: number;
+  /** Minutes after local midnight, exclusive, startMinute < endMinute ≤ 1440. */
+  readonly endMinute: number;
+  /** Canonical IANA name, for example `Europe/Berlin`. */
+  readonly timeZone: string;
+}
+
+interface GateConfigBase {
+  readonly id: string;
+  readonly name: string;
+  readonly phase: GatePhase;
+  readonly timeoutMs: number;
+}
+
+/** A gate that runs a command on the PR's code in the sandbox. */
+export interface CommandGateConfig extends GateConfigBase {
+  readonly kind: Exclude<GateKind, 'github_check'>;
+  /** argv; a command written as one string is `['/bin/sh', '-c', string]`. */
+  readonly command: readonly string[];
+}
+
+/** A gate that waits for a named GitHub check run on the head SHA. */
+export interface CheckGateConfig extends GateConfigBase {
+  readonly kind: 'github_check';
+  readonly checkName: string;
+}
+
+/** One blocking gate, in the order configured (testing gates run in this order). */
+export type GateConfig = CommandGateConfig | CheckGateConfig;
+
+/** One of the operator's deploy scripts. */
+export interface DeployScriptConfig {
+  readonly stage: DeployStage;
+  readonly command: readonly string[];
+  readonly timeoutMs: number;
+  /** The GitHub deployment environment name (`SHIPLOCK_ENVIRONMENT`). */
+  readonly environment: string;
+}
+
+/** Which way a metric moves when things get worse. */
+export type MetricDirection = 'increase' | 'decrease' | 'either';
+
+/** One canary metric, compared between canary and baseline. */
+export interface CanaryMetricConfig {
+  readonly name: string;
+  /** PromQL template; `{{track}}` becomes `canary` or `baseline`. */
+  readonly query: string;
+  readonly direction: MetricDirection;
+  /** A critical metric alone makes the canary unhealthy. */
+  readonly critical: boolean;
+  /** Tolerated relative difference before the metric counts as worse (0.1 = 10 %). */
+  readonly margin: number;
+}
+
+/** Who approves production for one repository, with the environment it guards. */
+export interface ApprovalConfig extends ApprovalPolicy {
+  /** The environment that needs approval; for now always the production stage's environment. */
+  readonly environment: string;
+}
+
+/** One repository shiplock gates. */
+export interface RepositoryConfig {
+  /** `owner/repo`. */
+  readonly name: string;
+  readonly deployChannel: string;
+  readonly alertsChannel: string;
+  readonly gates: readonly GateConfig[];
+  readonly approvals: ApprovalConfig;
+  readonly deploy: { readonly [S in DeployStage]: DeployScriptConfig };
+  readonly canary: { readonly metrics: readonly CanaryMetricConfig[] };
+  /** How long production is watched before the rollout counts as deployed. */
+  readonly verificationMs: number;
+}
+
+/** A human known to Slack and GitHub. */
+export interface PersonConfig extends Person {
+  readonly name?: string;
+}
+
+/** A named team of approvers, referenced from `approvals.groups`. */
+export interface GroupConfig {
+  readonly name: string;
+  readonly members: readonly string[];
+}
+
+/** How a component is built; it sets the prior of its failure probability. */
+export type Implementation = 'code' | 'verified_code' | 'narrow_model' | 'llm' | 'human_gate';
+
+/** One way a component can cause harm: P per month × damage in dollars. */
+export interface HarmModeConfig {
+  readonly name: string;
+  readonly probability: number;
+  readonly damage: number;
+}
+
+/** A component of the pipeline with its monthly delegation-risk budget in dollars. */
+export interface RiskComponentConfig {
+  readonly id: string;
+  readonly name: string;
+  readonly implementation: Implementation;
+  readonly budget: number;
+  readonly harmModes: readonly HarmModeConfig[];
+}
+
+/** The delegation-risk budgets. */
+export interface RiskConfig {
+  /** Acceptable delegation risk of the whole system, $/month. */
+  readonly acceptable: number;
+  /** Fraction of a budget at which the bot warns (0.8 = 80 %). */
+  readonly warnAt: number;
+  readonly components: readonly RiskComponentConfig[];
+}
+
+/** The whole configuration. */
+export interface Config {
+  readonly version: 1;
+  readonly repositories: readonly RepositoryConfig[];
+  readonly people: readonly PersonConfig[];
+  readonly groups: readonly GroupConfig[];
+  readonly timeLockMs: number;
+  readonly allowShortTimeLock: boolean;
+  readonly preflightRetryMs: number;
+  /** Empty means production may start at any time. */
+  readonly deployWindows: readonly DeployWindow[];
+  readonly canary: { readonly watchIntervalMs: number; readonly prometheusUrl?: string };
+  readonly advisoryReview: { readonly enabled: boolean; readonly model: string };
+  readonly risk: RiskConfig;
+  readonly sandbox: 'bubblewrap' | 'none';
+  readonly database: string;
+  readonly http: { readonly port: number };
+  readonly secrets: Secrets;
+  readonly endpoints: Endpoints;
+}

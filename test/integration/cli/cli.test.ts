@@ -1,0 +1,192 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../../../src/adapters/db/create-sqlite-store.ts';
+import { openDatabase } from '../../../src/adapters/db/open-database.ts';
+import { decide } from '../../../src/core/decide.ts';
+import type { Event } from '../../../src/core/types.ts';
+import { POLICY, prAt, SHA_A } from '../../support/core-fixtures.ts';
+
+/** The real `shiplock` command in a child process, as an operator runs it. */
+const BIN = fileURLToPath(new URL('../../../bin/shiplock.js', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../../../shiplock.example.yml', import.meta.url));
+let dir: string;
+
+function shiplock(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): { code: number; out: string; err: string } {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(SLACK|GITHUB|OPENAI|SHIPLOCK)_/.test(k)),
+  );
+  const run = spawnSync(process.execPath, [BIN, ...args], { env: { ...clean, ...env }, encoding: 'utf8', cwd: dir });
+  return { code: run.status ?? -1, out: run.stdout, err: run.stderr };
+}
+
+/** A database with a short real history: a PR opened and its gates reported, through the real store. */
+function seedDatabase(path: string): void {
+  const store = createSqliteStore(openDatabase(path));
+  const events: Event[] = [
+    { type: 'PullRequestOpened', at: 1_000, pr: prAt(SHA_A), rolloutId: 'r1' },
+    { type: 'GateStarted', at: 2_000, rolloutId: 'r1', gateId: 'lint', attempt: 1 },
+    {
+      type: 'GateFinished',
+      at: 3_000,
+      rolloutId: 'r1',
+      sha: SHA_A,
+      gateId: 'lint',
+      attempt: 1,
+      outcome: { status: 'passed', summary: 'ok', durationMs: 1 },
+    },
+    {
+      type: 'GateFinished',
+      at: 4_000,
+      rolloutId: 'r1',
+      sha: SHA_A,
+      gateId: 'unit',
+      attempt: 1,
+      outcome: { status: 'passed', summary: 'ok', durationMs: 1 },
+    },
+    { type: 'DeployFinished', at: 5_000, rolloutId: 'r1', stage: 'staging', epoch: 1, ok: true, summary: 'ok' },
+  ];
+  for (const event of events) {
+    store.transact((tx) => {
+      const decision = decide(tx.loadPullRequest('acme/api#7'), event, POLICY);
+      tx.commit({ prKey: 'acme/api#7', event, policy: POLICY, state: decision.state, commands: decision.commands });
+    });
+  }
+  store.close();
+}
+
+/** Tampering as someone with the file would: the append-only triggers go first. */
+function tamper(path: string, sql: string): void {
+  const db = new Database(path);
+  db.exec('PRAGMA foreign_keys = OFF; DROP TRIGGER events_append_only_update; DROP TRIGGER events_append_only_delete;');
+  db.exec(sql);
+  db.close();
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'shiplock-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('shiplock config check', () => {
+  it('accepts the shipped example', () => {
+    const run = shiplock(['config', 'check', '--config', EXAMPLE]);
+    expect(run.err).toBe('');
+    expect(run.out).toMatch(/OK — 1 repository \(acme\/api\)/);
+    expect(run.code).toBe(0);
+  });
+
+  it('lists every problem with its path and exits 1', () => {
+    const file = join(dir, 'broken.yml');
+    writeFileSync(
+      file,
+      'version: 1\ntime_lock: soon\npeople:\n  - slack: nobody\n    github: alice\nrepositries: []\n',
+    );
+    const run = shiplock(['config', 'check', '--config', file]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/time_lock: /);
+    expect(run.err).toMatch(/people\[0\]\.slack: /);
+    expect(run.err).toMatch(/repositries/);
+  });
+
+  it('refuses a secret written into the YAML without echoing it', () => {
+    const file = join(dir, 'secret.yml');
+    const token = `xoxb-${'1234567890'.repeat(3)}`;
+    writeFileSync(file, `version: 1\nslack:\n  bot: ${token}\n`);
+    const run = shiplock(['config', 'check', '--config', file]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/SLACK_BOT_TOKEN/);
+    expect(run.err + run.out).not.toContain(token);
+  });
+
+  it('says what to do when the file is missing', () => {
+    const run = shiplock(['config', 'check', '--config', join(dir, 'nope.yml')]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/cannot read .*nope\.yml \(no such file\)/);
+    expect(run.err).toMatch(/shiplock\.example\.yml/);
+  });
+});
+
+describe('shiplock audit verify', () => {
+  const cases: readonly [string, string, RegExp][] = [
+    ['an edited event body', "UPDATE events SET body = replace(body, 'passed', 'failed') WHERE seq = 3", /event #3/],
+    ['a deleted event', 'DELETE FROM events WHERE seq = 2', /event #2/],
+    ['a truncated tail', 'DELETE FROM events WHERE seq >= 4', /FAILED/],
+    [
+      'an inserted event',
+      'INSERT INTO events (seq, pr_key, at, type, body, policy_hash, prev_hash, hash) SELECT 100, pr_key, at, type, body, policy_hash, prev_hash, hash FROM events WHERE seq = 1',
+      /FAILED/,
+    ],
+  ];
+
+  it('verifies an untouched log and prints its head', () => {
+    const db = join(dir, 'clean.db');
+    seedDatabase(db);
+    const run = shiplock(['audit', 'verify', '--db', db]);
+    expect(run.out).toMatch(/audit log verified: 5 events, head #5 [0-9a-f]{64}/);
+    expect(run.code).toBe(0);
+  });
+
+  it.each(cases)('detects %s, exits 1 and names the first bad row', (_name, sql, where) => {
+    const db = join(dir, `t-${Math.random().toString(36).slice(2)}.db`);
+    seedDatabase(db);
+    tamper(db, sql);
+    const run = shiplock(['audit', 'verify', '--db', db]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(where);
+  });
+
+  it('detects a log rewritten behind an externally known head', () => {
+    const db = join(dir, 'head.db');
+    seedDatabase(db);
+    const head = /head #(\d+) ([0-9a-f]{64})/.exec(shiplock(['audit', 'verify', '--db', db]).out);
+    const other = `${head?.[1]}:${'0'.repeat(64)}`;
+    const run = shiplock(['audit', 'verify', '--db', db, '--expect-head', other]);
+    expect(run.code).toBe(1);
+    expect(shiplock(['audit', 'verify', '--db', db, '--expect-head', `${head?.[1]}:${head?.[2]}`]).code).toBe(0);
+  });
+
+  it('refuses a missing database instead of creating one', () => {
+    const run = shiplock(['audit', 'verify', '--db', join(dir, 'missing.db')]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/no database at/);
+  });
+});
+
+describe('shiplock start', () => {
+  it('names every missing secret and starts nothing', () => {
+    const run = shiplock(['start', '--config', EXAMPLE]);
+    expect(run.code).toBe(1);
+    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'GITHUB_WEBHOOK_SECRET', 'GITHUB_TOKEN']) {
+      expect(run.err).toContain(name);
+    }
+  });
+
+  it('checks the database, then says plainly that the adapters are not built yet', () => {
+    const secrets = {
+      SLACK_SIGNING_SECRET: 'test-signing-secret',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      GITHUB_WEBHOOK_SECRET: 'test-webhook-secret',
+      GITHUB_TOKEN: 'test-token',
+      SHIPLOCK_DB: join(dir, 'start.db'),
+    };
+    const run = shiplock(['start', '--config', EXAMPLE], secrets);
+    expect(run.out).toMatch(/database .*start\.db\) are ready/);
+    expect(run.err).toMatch(/issues #3 and #4/);
+    expect(run.code).toBe(2);
+  });
+
+  it('unknown commands get the usage text', () => {
+    const run = shiplock(['deploy', 'everything']);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/unknown command "deploy everything"/);
+    expect(run.err).toMatch(/Usage: shiplock/);
+  });
+});
