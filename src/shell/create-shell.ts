@@ -106,7 +106,7 @@ export function createShell(options: ShellOptions): Shell {
     failures.delete(row.id);
     const event = result;
     if (event === null) store.transact(() => store.markOutboxDone(row.id));
-    else commitEvent(event, () => (store.markOutboxDone(row.id), true));
+    else commitEvent(event, completes(row.id));
   }
 
   /**
@@ -122,8 +122,19 @@ export function createShell(options: ShellOptions): Shell {
       return false;
     }
     const started: Event = { type: 'DeployStarted', at: clock.now(), ...pick(command) };
-    commitEvent(started, () => (store.markOutboxStarted(row.id), true));
+    commitEvent(started, () => {
+      store.markOutboxStarted(row.id);
+      return true;
+    });
     return true;
+  }
+
+  /** Marks the outbox row done inside the transaction that records its result. */
+  function completes(id: number): () => boolean {
+    return () => {
+      store.markOutboxDone(id);
+      return true;
+    };
   }
 
   function retryLater(row: OutboxRow): void {
@@ -187,7 +198,7 @@ export function createShell(options: ShellOptions): Shell {
         }
         const unknown: Event = { type: 'DeployOutcomeUnknown', at: clock.now(), ...pick(command) };
         logger.error({ rolloutId: command.rolloutId, stage: command.stage }, 'deploy outcome unknown after restart');
-        commitEvent(unknown, () => (store.markOutboxDone(row.id), true));
+        commitEvent(unknown, completes(row.id));
       }
       tick();
     },

@@ -49,14 +49,42 @@ export function createRecordingPorts(overrides: Partial<FakeWorld> = {}): {
     if (world.failing.has(port)) throw new Error(`shiplock_fake_${port}_down`);
   };
   const ports: Ports = {
-    gates: { run: async (c) => (enter('gates', c), world.gate(c.gateId)) },
-    reviewer: { review: async (r) => (enter('reviewer', undefined, r.id), world.review()) },
-    deployer: {
-      deploy: async (c) => (enter('deployer', c), { ok: world.deployOk(c.stage), summary: `${c.stage} done` }),
+    gates: {
+      run: async (c) => {
+        enter('gates', c);
+        return world.gate(c.gateId);
+      },
     },
-    canary: { judge: async (c) => (enter('canary', c), { verdict: world.canary(), summary: 'judged' }) },
-    preflight: { check: async (r) => (enter('preflight', undefined, r.id), world.preflight(r)) },
-    verifier: { verify: async (c) => (enter('verifier', c), { ok: world.verifyOk(), summary: 'verified' }) },
+    reviewer: {
+      review: async (r) => {
+        enter('reviewer', undefined, r.id);
+        return world.review();
+      },
+    },
+    deployer: {
+      deploy: async (c) => {
+        enter('deployer', c);
+        return { ok: world.deployOk(c.stage), summary: `${c.stage} done` };
+      },
+    },
+    canary: {
+      judge: async (c) => {
+        enter('canary', c);
+        return { verdict: world.canary(), summary: 'judged' };
+      },
+    },
+    preflight: {
+      check: async (r) => {
+        enter('preflight', undefined, r.id);
+        return world.preflight(r);
+      },
+    },
+    verifier: {
+      verify: async (c) => {
+        enter('verifier', c);
+        return { ok: world.verifyOk(), summary: 'verified' };
+      },
+    },
     notifier: {
       publishCard: async (_s, r) => enter('publishCard', undefined, { id: r.id, phase: r.phase }),
       postThread: async (r, m) => enter('postThread', undefined, { id: r.id, message: m }),
