@@ -9,9 +9,9 @@
  * ran to a ledger file (fsynced) before it reports back.
  */
 import { appendFileSync, closeSync, fsyncSync, openSync } from 'node:fs';
-import { createLogger } from '../../src/adapters/log/create-logger.ts';
 import { createSqliteStore } from '../../src/adapters/db/create-sqlite-store.ts';
 import { openDatabase } from '../../src/adapters/db/open-database.ts';
+import { createLogger } from '../../src/adapters/log/create-logger.ts';
 import { isTerminal } from '../../src/core/phases.ts';
 import type { Event, Policy } from '../../src/core/types.ts';
 import { createShell } from '../../src/shell/create-shell.ts';
@@ -61,7 +61,13 @@ const poll = setInterval(() => {
   if (rollout.phase === 'awaiting_approval') {
     for (const user of ['UBOB', 'UCAROL']) {
       if (rollout.approvals.some((a) => a.user === user)) continue;
-      const approve: Event = { type: 'ApproveClicked', at: clock.now(), rolloutId: rollout.id, sha: rollout.pr.sha, user };
+      const approve: Event = {
+        type: 'ApproveClicked',
+        at: clock.now(),
+        rolloutId: rollout.id,
+        sha: rollout.pr.sha,
+        user,
+      };
       shell.handle(approve);
     }
   }
