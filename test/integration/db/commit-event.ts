@@ -1,0 +1,11 @@
+import { decide } from '../../../src/core/decide.ts';
+import type { Event, Policy } from '../../../src/core/types.ts';
+import type { PrKey, Store } from '../../../src/shell/ports.ts';
+
+/** What the shell does with one event: load, decide, commit — in one transaction. */
+export function commitEvent(store: Store, prKey: PrKey, event: Event, policy: Policy): { readonly seq: number } {
+  return store.transact((tx) => {
+    const d = decide(tx.loadPullRequest(prKey), event, policy);
+    return tx.commit({ prKey, event, policy, state: d.state, commands: d.commands });
+  });
+}
