@@ -1,7 +1,7 @@
 import { countedApprovers, hasQuorum } from './approvals.ts';
 import { assertNever, isTerminal } from './phases.ts';
 import { claimDeploy, endRollout, enterPhase, type Step, schedule } from './step.ts';
-import type { GatePhase, GateState, Policy } from './types.ts';
+import type { GatePhase, GateState, Policy, Rollout } from './types.ts';
 
 /**
  * Level-triggered progression: from whatever the rollout knows now, move it as far along the chain
@@ -121,9 +121,15 @@ function stopUnhealthyCanary(step: Step): void {
   endRollout(step, 'rejected', { code: 'canary_unhealthy' });
 }
 
+/** An unanswered request for approval expires `expiryMs` after it opened (default 24 h). */
+export function isApprovalExpired(r: Rollout, policy: Policy, at: number): boolean {
+  return r.phase === 'awaiting_approval' && at >= r.phaseSince + policy.approvals.expiryMs;
+}
+
 function advanceAwaitingApproval(step: Step, policy: Policy): void {
   const r = step.rollout;
   if (r.canary.verdict === 'unhealthy') return stopUnhealthyCanary(step);
+  if (isApprovalExpired(r, policy, step.at)) return endRollout(step, 'expired', { code: 'approval_expired' });
   if (!hasQuorum(policy, countedApprovers(policy, r.pr, r.approvals))) return;
   // The lock starts at the quorum, so there is always a full cancellation window after it.
   const unlockAt = step.at + policy.timeLockMs;

@@ -1,4 +1,4 @@
-import { startGate } from './advance.ts';
+import { isApprovalExpired, startGate } from './advance.ts';
 import { eligibility, maySteer } from './approvals.ts';
 import { isPreProduction } from './phases.ts';
 import { claimDeploy, endRollout, reply, type Step } from './step.ts';
@@ -41,6 +41,9 @@ function approve(step: Step, event: ApproveClicked, policy: Policy): void {
   const { phase } = step.rollout;
   if (phase !== 'awaiting_approval' && phase !== 'time_locked') {
     return reply(step, event.user, { kind: 'refused', reason: { code: 'wrong_phase', phase } });
+  }
+  if (isApprovalExpired(step.rollout, policy, event.at)) {
+    return reply(step, event.user, { kind: 'refused', reason: { code: 'already_decided', phase: 'expired' } });
   }
   const verdict = eligibility(policy, step.rollout.pr, event.user);
   if (!verdict.ok) return reply(step, event.user, { kind: 'refused', reason: verdict.refusal });

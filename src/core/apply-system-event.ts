@@ -109,8 +109,7 @@ function timerFired(step: Step, event: TimerFired, policy: Policy): void {
       });
       return;
     case 'approval_expiry':
-      if (r.phase !== 'awaiting_approval' || event.at < r.phaseSince + policy.approvals.expiryMs) return;
-      return endRollout(step, 'expired', { code: 'approval_expired' });
+      return; // `advance` compares the event's time with the request's expiry.
     case 'canary_watch':
       if (!isWatched(step)) return;
       return requestLook(step, policy);
@@ -164,8 +163,11 @@ function deployFinished(step: Step, event: DeployFinished, policy: Policy): void
 function afterDeploy(step: Step, event: DeployFinished, policy: Policy): void {
   const r = step.rollout;
   if (event.stage === 'rollback') {
-    if (!event.ok) return endRollout(step, 'failed', { code: 'rollback_failed' });
-    return endRollout(step, 'rolled_back', r.rollbackReason ?? { code: 'deploy_failed', stage: 'production' });
+    // A rollback is claimed on an active rollout only together with its reason (startRollback,
+    // RollbackRequested); a snapshot without one cannot say what happened, so a human must look.
+    const reason = r.rollbackReason;
+    if (!event.ok || reason === null) return endRollout(step, 'failed', { code: 'rollback_failed' });
+    return endRollout(step, 'rolled_back', reason);
   }
   if (!event.ok && event.stage === 'production')
     return startRollback(step, { code: 'deploy_failed', stage: 'production' });
@@ -178,7 +180,8 @@ function afterDeploy(step: Step, event: DeployFinished, policy: Policy): void {
 
 /** Automated rollback after a failed production deploy or verification. */
 function startRollback(step: Step, reason: NonNullable<Step['rollout']['rollbackReason']>): void {
-  if (step.rollout.deploys.rollback !== undefined) return;
+  // Callers guarantee no rollback is claimed yet: production fails only in `deploying`, and a
+  // verification result is ignored once a rollback is claimed.
   enterPhase(step, 'verifying');
   claimDeploy(step, 'rollback');
   step.rollout = { ...step.rollout, rollbackReason: reason };
@@ -207,7 +210,8 @@ function preflightCompleted(step: Step, event: PreflightCompleted, policy: Polic
   }
   // Approvers lost their authorization: `advance` reopens the request for approval.
   if (blockers.some((b) => b.code === 'quorum_not_met')) return;
-  const hold = toHold(blockers, facts.canary);
+  // A time-locked rollout always has a verdict; show whichever of the two is not healthy.
+  const hold = toHold(blockers, facts.canary === 'healthy' ? r.canary.verdict! : facts.canary);
   step.rollout = { ...step.rollout, hold };
   step.commands.push({ type: 'PostThread', rolloutId: r.id, message: { kind: 'preflight_held', reason: hold } });
   const retryAt =

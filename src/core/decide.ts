@@ -5,7 +5,6 @@ import { assertNever, isPreProduction, isTerminal } from './phases.ts';
 import { createStep, endRollout, reply, type Step } from './step.ts';
 import type {
   Command,
-  Decision,
   Event,
   FreezeChanged,
   Policy,
@@ -191,7 +190,8 @@ function onRollout(
 
 function refuseTerminal(step: Step, state: PullRequestState, actor: SlackUserId, phase: TerminalPhase): void {
   if (phase === 'superseded') {
-    const currentSha = state.rollouts.at(-1)?.pr.sha ?? null;
+    // The card to use now is the newest rollout's; the list holds at least the one answered here.
+    const currentSha = state.rollouts.at(-1)!.pr.sha;
     return reply(step, actor, { kind: 'refused', reason: { code: 'stale_card', currentSha } });
   }
   reply(step, actor, { kind: 'refused', reason: { code: 'already_decided', phase } });

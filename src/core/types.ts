@@ -576,7 +576,7 @@ export interface Rollout {
 export interface PullRequestState {
   readonly repo: string;
   readonly number: number;
-  /** Oldest first; only the last one can be active. */
+  /** Oldest first. At most one is before production (the last); an older one may still be deploying. */
   readonly rollouts: readonly Rollout[];
   readonly freeze: Freeze | null;
   readonly closed: boolean;

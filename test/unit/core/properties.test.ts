@@ -1,0 +1,101 @@
+/**
+ * Property-based tests of I1–I6 over long random event sequences in random worlds (who is named,
+ * who wrote the change, which gates, group seats, a reload of the approvers mid-rollout). A failure
+ * reports fast-check's seed and path and the event sequence that broke the rule.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, it } from 'vitest';
+import { canonicalJson } from '../../../src/core/canonical-json.ts';
+import { decide } from '../../../src/core/decide.ts';
+import { replay } from '../../../src/core/replay.ts';
+import type { Phase } from '../../../src/core/types.ts';
+import { checkTransition, EMPTY_LEDGER, type Ledger, oracleFor } from './invariants.ts';
+import { choicesArb, describeSteps, runChoices, type Step, type World, worldArb } from './sequence.ts';
+
+const endings = new Map<Phase, number>();
+let runs = 0;
+let transitions = 0;
+
+function note(steps: readonly Step[]): void {
+  runs += 1;
+  transitions += steps.length;
+  for (const r of steps.at(-1)?.post?.rollouts ?? []) endings.set(r.phase, (endings.get(r.phase) ?? 0) + 1);
+}
+
+/** Runs the choices with every transition checked; I6 at the end. Throws with the path on a violation. */
+function checkRun(world: World, choices: readonly number[]): void {
+  let ledger: Ledger = EMPTY_LEDGER;
+  const steps: Step[] = [];
+  try {
+    runChoices(world, choices, (s) => {
+      steps.push(s);
+      ledger = checkTransition({ ...s, ledger, oracle: oracleFor(s.policy) });
+    });
+    // I6: the log (each event with the policy it was decided under) replays to the snapshot.
+    const again = replay(steps.map(({ event, policy }) => ({ event, policy })));
+    if (canonicalJson(again) !== canonicalJson(steps.at(-1)?.post ?? null)) throw new Error('I6: replay differs');
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\nevents:\n${describeSteps(steps)}`, { cause: error });
+  }
+  note(steps);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+describe('properties of decide()', () => {
+  afterAll(() => {
+    const summary = [...endings].map(([p, n]) => `${p} ${n}`).join(', ');
+    console.log(`properties: ${runs} runs, ${transitions} transitions; final phases: ${summary}`);
+  });
+
+  it('I1, I2, I4, I5, I6 hold over random sequences in random worlds', () => {
+    fc.assert(
+      fc.property(worldArb(false), choicesArb, (world, choices) => checkRun(world, choices)),
+      { numRuns: 6000 },
+    );
+  });
+
+  it('I1–I6 hold when the approvers are reloaded mid-rollout (the log replays with each event its policy)', () => {
+    fc.assert(
+      fc.property(worldArb(true), choicesArb, (world, choices) => checkRun(world, choices)),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('decide is pure: it never mutates its (frozen) inputs and gives the same answer twice', () => {
+    fc.assert(
+      fc.property(worldArb(true), choicesArb, (world, choices) => {
+        const steps = runChoices(world, choices, (s) => {
+          deepFreeze(s.pre);
+          deepFreeze(s.event);
+          const again = decide(s.pre, s.event, s.policy);
+          if (canonicalJson(again) !== canonicalJson({ state: s.post, commands: s.commands })) {
+            throw new Error(`decide is not deterministic at ${JSON.stringify(s.event)}`);
+          }
+        });
+        note(steps);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('progress bias works: the runs reach production and every ending', () => {
+    for (const phase of [
+      'deployed',
+      'rolled_back',
+      'failed',
+      'expired',
+      'superseded',
+      'cancelled',
+      'rejected',
+    ] as const) {
+      if ((endings.get(phase) ?? 0) === 0) throw new Error(`no run ended ${phase}`);
+    }
+  });
+});
