@@ -1,0 +1,29 @@
+/**
+ * The pure Block Kit renderer (DESIGN.md: state → view model → `{ text, blocks }`). It imports only
+ * `src/core` and types from `@slack/types`, never reads a clock, and escapes every untrusted string.
+ */
+export { type ApprovalView, type GroupSeats, toApprovalView } from './approval-view.ts';
+export type { SlackMessage } from './blocks.ts';
+export { type CardAction, MAX_RETRY_BUTTONS, toCardActions } from './card-actions.ts';
+export { type CardAdvisory, type CardDeploy, type CardGate, type CardView, toCardView } from './card-view.ts';
+export { epochToIso } from './epoch-to-iso.ts';
+export {
+  ACTION_ID,
+  BLOCK_ID,
+  type ButtonRef,
+  CALLBACK_ID,
+  parseButtonValue,
+  REJECT_REASON_MAX,
+  RETRY_ACTION_ID_PATTERN,
+  retryActionId,
+  toButtonValue,
+} from './ids.ts';
+export { isSlackUserId, mentionUser } from './mention-user.ts';
+export { escapeMrkdwn, plainText, safeMrkdwn, truncate } from './mrkdwn.ts';
+export { renderCard } from './render-card.ts';
+export { renderRejectModal } from './render-reject-modal.ts';
+export { type ReplyContext, renderReply, replySentence } from './render-reply.ts';
+export { renderThreadMessage, type ThreadContext } from './render-thread-message.ts';
+export { slackDate } from './slack-date.ts';
+export { ADVISORY_LABEL, ADVISORY_UNAVAILABLE, toAdvisoryText } from './to-advisory-text.ts';
+export { formatViolation, SLACK_LIMITS, type Surface, type Violation, validateMessage } from './validate-blocks.ts';

@@ -1,0 +1,102 @@
+import type { DeployStage, Policy, PullRequestState, Rollout, ThreadMessage } from '../core/types.ts';
+import { type SlackMessage, section } from './blocks.ts';
+import { describeHold } from './describe-hold.ts';
+import { fitMessage } from './fit-message.ts';
+import { formatDuration } from './format-duration.ts';
+import { BLOCK_ID } from './ids.ts';
+import { safeMrkdwn, splitMrkdwn } from './mrkdwn.ts';
+import { renderReminder } from './render-reminder.ts';
+import { codeId, shortSha } from './short-sha.ts';
+import { deployStatusLabel, gateStatusLabel, stageLabel } from './status-labels.ts';
+import { ADVISORY_LABEL, ADVISORY_UNAVAILABLE, toAdvisoryText } from './to-advisory-text.ts';
+
+/** What a thread message is rendered from: the core's message names things, the state holds them. */
+export interface ThreadContext {
+  readonly state: PullRequestState;
+  readonly rollout: Rollout;
+  readonly policy: Policy;
+}
+
+/** Room for one section's untrusted text, leaving space for our own words. */
+const SECTION_ROOM = 2800;
+/** The advisory review's full text spreads over at most this many sections at full scale. */
+const ADVISORY_SECTIONS = 4;
+
+/**
+ * One message in the card's thread (post with `thread_ts` of the card and unfurls off). Details
+ * live here, not on the card: gate output, the advisory review in full, deploy results,
+ * reminders, the superseding rollout, why production is held.
+ */
+export function renderThreadMessage(message: ThreadMessage, ctx: ThreadContext): SlackMessage {
+  switch (message.kind) {
+    case 'gate_finished':
+      return fitMessage((scale) => gateFinished(message.gateId, ctx, scale));
+    case 'advisory_review':
+      return fitMessage((scale) => advisoryReview(ctx.rollout, scale));
+    case 'deploy_finished':
+      return fitMessage((scale) => deployFinished(message.stage, message.epoch, ctx.rollout, scale));
+    case 'approval_reminder':
+      return renderReminder(message.eligible, ctx.rollout, ctx.policy);
+    case 'superseded':
+      return superseded(message.by, ctx.state);
+    case 'preflight_held':
+      return fitMessage((scale) => {
+        const text = `:pause_button: *Held before production.* ${describeHold(message.reason, Math.floor(1000 * scale))}`;
+        return { text: 'Production is held before deploying.', blocks: [section(BLOCK_ID.thread, text)] };
+      });
+  }
+}
+
+function gateFinished(gateId: string, ctx: ThreadContext, scale: number): SlackMessage {
+  const name = ctx.policy.gates.find((g) => g.id === gateId)?.name ?? gateId;
+  const gate = ctx.rollout.gates[gateId];
+  const title = `*${safeMrkdwn(name, 100)}*`;
+  if (gate === undefined) {
+    return {
+      text: `Gate ${safeMrkdwn(name, 100)}: no result`,
+      blocks: [section(BLOCK_ID.thread, `${title}: no result recorded.`)],
+    };
+  }
+  const took = gate.durationMs === null ? '' : ` in ${formatDuration(gate.durationMs)}`;
+  const summary = gate.summary === '' ? '' : `\n${safeMrkdwn(gate.summary, Math.floor(SECTION_ROOM * scale))}`;
+  const line = `${gateStatusLabel(gate.status)} ${title}${took} (attempt ${gate.attempt})${summary}`;
+  return { text: `Gate ${safeMrkdwn(name, 100)}: ${gate.status}`, blocks: [section(BLOCK_ID.thread, line)] };
+}
+
+function advisoryReview(rollout: Rollout, scale: number): SlackMessage {
+  const { summary, fullText } = toAdvisoryText(rollout.advisory);
+  const heading = `:speech_balloon: *Code review* _(${ADVISORY_LABEL})_`;
+  const intro = summary === null ? '' : `\n*Summary:* ${safeMrkdwn(summary, Math.floor(600 * scale))}`;
+  const blocks = [
+    section(
+      BLOCK_ID.thread,
+      `${heading}${intro}${fullText === null && summary === null ? `\n${ADVISORY_UNAVAILABLE}` : ''}`,
+    ),
+  ];
+  if (fullText !== null) {
+    const room = Math.floor(SECTION_ROOM * ADVISORY_SECTIONS * scale);
+    splitMrkdwn(safeMrkdwn(fullText, room), SECTION_ROOM).forEach((piece, i) => {
+      blocks.push(section(`${BLOCK_ID.thread}.${i}`, piece));
+    });
+  }
+  return { text: `Advisory code review (${ADVISORY_LABEL})`, blocks };
+}
+
+function deployFinished(stage: DeployStage, epoch: number, rollout: Rollout, scale: number): SlackMessage {
+  const deploy = rollout.deploys[stage];
+  const status =
+    deploy === undefined || deploy.epoch !== epoch ? 'no longer current' : deployStatusLabel(deploy.status);
+  const summary =
+    deploy === undefined || deploy.summary === ''
+      ? ''
+      : `\n${safeMrkdwn(deploy.summary, Math.floor(SECTION_ROOM * scale))}`;
+  const line = `*${stageLabel(stage)} deploy* ${status} (epoch ${epoch})${summary}`;
+  return { text: `${stageLabel(stage)} deploy: ${status}`, blocks: [section(BLOCK_ID.thread, line)] };
+}
+
+function superseded(by: string, state: PullRequestState): SlackMessage {
+  const next = state.rollouts.find((r) => r.id === by);
+  const sha = next === undefined ? '' : ` for ${shortSha(next.pr.sha)}`;
+  const text = `:fast_forward: Superseded by rollout ${codeId(by)}${sha}. Approvals on this rollout no longer count: use the new card.`;
+  return { text: 'This rollout is superseded by a new push.', blocks: [section(BLOCK_ID.thread, text)] };
+}
