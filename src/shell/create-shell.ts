@@ -68,7 +68,7 @@ export function createShell(options: ShellOptions): Shell {
     if (!('user' in event)) return;
     const reply = { kind: 'refused', reason: { code: 'unknown_rollout' } } as const;
     ports.notifier
-      .replyEphemeral({ type: 'ReplyEphemeral', rolloutId: event.rolloutId, user: event.user, reply })
+      .replyEphemeral({ type: 'ReplyEphemeral', rolloutId: event.rolloutId, user: event.user, reply }, null)
       .catch((error: unknown) => logger.warn({ err: error, rolloutId: event.rolloutId }, 'reply failed'));
   }
 

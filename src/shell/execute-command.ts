@@ -64,10 +64,11 @@ export async function executeCommand(command: Command, ctx: ExecuteContext): Pro
       if (ctx.state !== null) await ports.notifier.publishCard(ctx.state, rolloutOf(ctx, command.rolloutId));
       return null;
     case 'PostThread':
-      await ports.notifier.postThread(rolloutOf(ctx, command.rolloutId), command.message);
+      if (ctx.state !== null)
+        await ports.notifier.postThread(ctx.state, rolloutOf(ctx, command.rolloutId), command.message);
       return null;
     case 'ReplyEphemeral':
-      await ports.notifier.replyEphemeral(command);
+      await ports.notifier.replyEphemeral(command, ctx.state);
       return null;
     case 'ScheduleTimer':
     case 'CancelTimers':

@@ -137,8 +137,9 @@ export interface Verifier {
 /** What people see: the card, its thread, ephemeral replies (Slack). */
 export interface Notifier {
   publishCard(state: PullRequestState, rollout: Rollout): Promise<void>;
-  postThread(rollout: Rollout, message: ThreadMessage): Promise<void>;
-  replyEphemeral(command: ReplyEphemeral): Promise<void>;
+  postThread(state: PullRequestState, rollout: Rollout, message: ThreadMessage): Promise<void>;
+  /** `state` is null when the click named a rollout nobody knows. */
+  replyEphemeral(command: ReplyEphemeral, state: PullRequestState | null): Promise<void>;
 }
 
 /** Check runs, statuses and deployments on GitHub. */

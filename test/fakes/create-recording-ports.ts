@@ -87,7 +87,7 @@ export function createRecordingPorts(overrides: Partial<FakeWorld> = {}): {
     },
     notifier: {
       publishCard: async (_s, r) => enter('publishCard', undefined, { id: r.id, phase: r.phase }),
-      postThread: async (r, m) => enter('postThread', undefined, { id: r.id, message: m }),
+      postThread: async (_s, r, m) => enter('postThread', undefined, { id: r.id, message: m }),
       replyEphemeral: async (c) => enter('replyEphemeral', c),
     },
     github: { report: async (c) => enter('github', c) },

@@ -13,7 +13,11 @@ import {
 const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {
   features: { slash_commands: { command: string }[]; app_home: { home_tab_enabled: boolean }; bot_user: unknown };
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
 };
 const schema = JSON.parse(
   readFileSync(new URL('../../../shared/fixtures/slack-manifest/manifest.schema.1.0.0.json', import.meta.url), 'utf8'),

@@ -76,6 +76,7 @@ describe('openDatabase: migrations', () => {
       'policies',
       'pull_requests',
       'rollouts',
+      'slack_messages',
       'timers',
     ]);
     expect(tables.every((t) => t.strict === 1)).toBe(true);

@@ -31,7 +31,14 @@ describe('time lock rules', () => {
     const g = given().timeLocked();
     const r = g.rollout();
     g.timer('canary_watch', POLICY.canaryWatchMs);
-    g.send({ type: 'CanaryJudged', rolloutId: r.id, sha: r.pr.sha, look: g.rollout().canary.look, verdict: 'inconclusive', summary: 'thin' });
+    g.send({
+      type: 'CanaryJudged',
+      rolloutId: r.id,
+      sha: r.pr.sha,
+      look: g.rollout().canary.look,
+      verdict: 'inconclusive',
+      summary: 'thin',
+    });
     g.timer('time_lock', POLICY.timeLockMs).preflight();
     expect(g.rollout().hold).toEqual({ code: 'canary_not_healthy', verdict: 'inconclusive' });
     expect(g.types).not.toContain('StartDeploy');

@@ -1,0 +1,97 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { ShiplockBootError } from '../db/shiplock-boot-error.ts';
+
+/** How the Slack app is reached. */
+export interface SlackAppOptions {
+  readonly signingSecret: string;
+  readonly botToken: string;
+  /** `xapp-…`: Socket Mode (no public URL). Without it, HTTP mode on `POST /slack/events`. */
+  readonly appToken?: string;
+  /** Web API base URL (`SLACK_API_URL`): local stand-ins, proxies. Ends with `/api/`. */
+  readonly slackApiUrl?: string;
+  readonly logger: Logger;
+  /** Epoch ms; the symmetric timestamp window is checked against it. */
+  readonly now: () => number;
+}
+
+/** The Bolt app and, in HTTP mode, the request listener to mount at `/slack/events`. */
+export interface SlackApp {
+  readonly app: App;
+  readonly mode: 'socket' | 'http';
+  /** HTTP mode only: verifies the timestamp window, then hands the request to Bolt's verifier. */
+  readonly requestListener: RequestListener | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Slack's replay window (REFERENCES.md): 5 minutes, in both directions. */
+export const SLACK_TIMESTAMP_WINDOW_S = 300;
+
+/**
+ * Builds the Bolt app. Refuses an empty signing secret (an empty HMAC key makes forgeries
+ * "valid", bolt-js #2946) and a token of the wrong kind, saying what to fix.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  checkSecrets(options);
+  const clientOptions = {
+    ...(options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl }),
+    rejectRateLimitedCalls: true,
+  };
+  const logLevel = LogLevel.WARN;
+  if (options.appToken !== undefined) {
+    const receiver = new SocketModeReceiver({ appToken: options.appToken, logLevel });
+    const app = new App({ token: options.botToken, receiver, clientOptions, logLevel });
+    return {
+      app,
+      mode: 'socket',
+      requestListener: null,
+      start: () => app.start().then(() => undefined),
+      stop: () => app.stop().then(() => undefined),
+    };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: '/slack/events',
+    processBeforeResponse: false,
+    logLevel,
+  });
+  const app = new App({ token: options.botToken, receiver, clientOptions, logLevel });
+  const requestListener = guardTimestamp(receiver.requestListener, options.now);
+  return { app, mode: 'http', requestListener, start: async () => undefined, stop: async () => undefined };
+}
+
+function checkSecrets(options: SlackAppOptions): void {
+  if (options.signingSecret.trim().length === 0) {
+    throw new ShiplockBootError(
+      'shiplock_slack_signing_secret',
+      'SLACK_SIGNING_SECRET is empty: copy it from your Slack app\'s "Basic Information" page.',
+    );
+  }
+  if (!options.botToken.startsWith('xoxb-')) {
+    throw new ShiplockBootError(
+      'shiplock_slack_bot_token',
+      'SLACK_BOT_TOKEN must be a bot token (xoxb-…), from "OAuth & Permissions" after installing the app.',
+    );
+  }
+  if (options.appToken !== undefined && !options.appToken.startsWith('xapp-')) {
+    throw new ShiplockBootError(
+      'shiplock_slack_app_token',
+      'SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write, or unset for HTTP mode.',
+    );
+  }
+}
+
+/** Bolt accepts timestamps up to an hour in the future (REFERENCES.md); we refuse both directions. */
+function guardTimestamp(next: RequestListener, now: () => number): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const header = req.headers['x-slack-request-timestamp'];
+    const ts = Number(Array.isArray(header) ? header[0] : header);
+    if (!Number.isInteger(ts) || Math.abs(now() / 1000 - ts) > SLACK_TIMESTAMP_WINDOW_S) {
+      res.writeHead(401, { 'content-type': 'text/plain' }).end('stale or missing X-Slack-Request-Timestamp');
+      return;
+    }
+    next(req, res);
+  };
+}

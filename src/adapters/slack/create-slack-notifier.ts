@@ -1,0 +1,81 @@
+import type { WebClient } from '@slack/web-api';
+import { stillEligible } from '../../core/approvals.ts';
+import type { Policy, PullRequestState, ReplyEphemeral, Rollout, ThreadMessage } from '../../core/types.ts';
+import { renderCard, renderReply, renderThreadMessage, type SlackMessage, toCardView } from '../../render/index.ts';
+import type { Clock, Notifier } from '../../shell/ports.ts';
+import type { CardRef, CardRefs } from './create-card-refs.ts';
+
+/** What the Slack notifier is built from. */
+export interface SlackNotifierOptions {
+  /** A client made with `rejectRateLimitedCalls: true`: a 429 throws and the outbox retries later. */
+  readonly client: WebClient;
+  readonly refs: CardRefs;
+  readonly clock: Clock;
+  readonly policyFor: (repo: string) => Policy;
+  /** The deploy channel of a repository (config). */
+  readonly channelFor: (repo: string) => string;
+  /** Where the user last acted on the rollout (the click's or the command's channel). */
+  readonly replyChannel: (user: string, rolloutId: string) => string | null;
+}
+
+/** Slack unfurls links by fetching them, a leak path for untrusted text (REFERENCES.md). */
+const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
+/**
+ * The `Notifier` port on Slack's Web API: one card per rollout, posted once and then updated in
+ * place, details in its thread, refusals as ephemeral messages. Calls for one rollout run one
+ * after another, so the card is never posted twice and the thread follows it.
+ */
+export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
+  const { client, refs, clock, policyFor, channelFor, replyChannel } = options;
+  const queues = new Map<string, Promise<unknown>>();
+
+  function serial<T>(rolloutId: string, work: () => Promise<T>): Promise<T> {
+    const previous = queues.get(rolloutId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    queues.set(rolloutId, next);
+    void next.finally(() => {
+      if (queues.get(rolloutId) === next) queues.delete(rolloutId);
+    });
+    return next;
+  }
+
+  async function publish(state: PullRequestState, rollout: Rollout): Promise<CardRef> {
+    const policy = policyFor(rollout.pr.repo);
+    const message = renderCard(toCardView(state, rollout, policy, clock.now()));
+    const ref = refs.get(rollout.id);
+    if (ref !== null) {
+      await client.chat.update({ channel: ref.channel, ts: ref.ts, ...message });
+      return ref;
+    }
+    const channel = channelFor(rollout.pr.repo);
+    const posted = await client.chat.postMessage({ channel, ...message, ...NO_UNFURL });
+    const created = { channel: posted.channel ?? channel, ts: String(posted.ts) };
+    refs.set(rollout.id, created, clock.now());
+    return created;
+  }
+
+  async function postEphemeral(channel: string, user: string, message: SlackMessage): Promise<void> {
+    await client.chat.postEphemeral({ channel, user, ...message });
+  }
+
+  return {
+    publishCard: (state, rollout) => serial(rollout.id, () => publish(state, rollout)).then(() => undefined),
+    postThread: (state: PullRequestState, rollout: Rollout, message: ThreadMessage) =>
+      serial(rollout.id, async () => {
+        const card = refs.get(rollout.id) ?? (await publish(state, rollout));
+        const body = renderThreadMessage(message, { state, rollout, policy: policyFor(rollout.pr.repo) });
+        await client.chat.postMessage({ channel: card.channel, thread_ts: card.ts, ...body, ...NO_UNFURL });
+      }),
+    replyEphemeral: async (command: ReplyEphemeral, state: PullRequestState | null) => {
+      const rollout = state?.rollouts.find((r) => r.id === command.rolloutId);
+      const channel =
+        replyChannel(command.user, command.rolloutId) ??
+        (rollout === undefined ? null : (refs.get(rollout.id)?.channel ?? channelFor(rollout.pr.repo)));
+      if (channel === null) return; // nowhere the user could see it; the click was logged
+      const eligible =
+        rollout === undefined ? [] : stillEligible(policyFor(rollout.pr.repo), rollout.pr, rollout.approvals);
+      await postEphemeral(channel, command.user, renderReply(command.reply, { eligible }));
+    },
+  };
+}
