@@ -1,0 +1,148 @@
+import { performance } from 'node:perf_hooks';
+import { ACTION_ID } from '../src/render/index.ts';
+import { signSlackRequest } from '../src/sandbox/slack/index.ts';
+import { createLoadClient, type LoadClient } from './lib/create-load-client.ts';
+import type { LoadResult, SignedRequest } from './lib/load-job.ts';
+import { type BareSide, startBareSide } from './lib/start-bare-side.ts';
+import { BENCH_CHANNEL, BENCH_SECRET, type ShiplockSide, startShiplockSide } from './lib/start-shiplock-side.ts';
+import { formatLine, summarize } from './lib/summarize.ts';
+
+/**
+ * Approve-click acknowledgement latency (issue 3, issue 8): shiplock's real Slack path against a bare
+ * Bolt app that only acks, the same signed `block_actions` bodies, 100 in flight, interleaved rounds.
+ */
+const CONCURRENCY = 100;
+const WARM_UP = 200;
+const ROUNDS = 8;
+const PER_ROUND = 250;
+/** One eligible approver (UBOB, already approved: a duplicate) and two who may not (author, outsider). */
+const CLICKERS = ['UBOB', 'UAUTHOR', 'UDAVE'];
+const GOAL_P99_MS = 50;
+const GOAL_RATIO = 1.5;
+
+interface Tally {
+  latencies: number[];
+  sent: number;
+  statuses: Record<string, number>;
+  errors: string[];
+}
+
+const emptyTally = (): Tally => ({ latencies: [], sent: 0, statuses: {}, errors: [] });
+
+function add(tally: Tally, result: LoadResult, sent: number): void {
+  tally.latencies.push(...result.latencies);
+  tally.sent += sent;
+  for (const [status, n] of Object.entries(result.statuses)) tally.statuses[status] = (tally.statuses[status] ?? 0) + n;
+  tally.errors.push(...result.errors);
+}
+
+/** Signs just before each batch, so timestamps stay well inside Slack's 5-minute window. */
+function signBatch(bodies: readonly string[], count: number): SignedRequest[] {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signed = bodies.map((body) => ({
+    body,
+    timestamp,
+    signature: signSlackRequest(BENCH_SECRET, timestamp, body),
+  }));
+  return Array.from({ length: count }, (_, i) => signed[i % signed.length] as SignedRequest);
+}
+
+/** Real payloads: the stand-in clicks the real card once per user (the first UBOB click counts). */
+async function capturePayloads(shiplock: ShiplockSide): Promise<string[]> {
+  const bodies: string[] = [];
+  for (const user of CLICKERS) {
+    const click = { user, channel: BENCH_CHANNEL, messageTs: shiplock.cardTs, actionId: ACTION_ID.approve };
+    const result = await shiplock.slack.clickButton(click);
+    if (result.status !== 200) throw new Error(`bench: setup click by ${user} answered ${result.status}`);
+    bodies.push(result.rawBody);
+  }
+  await shiplock.idle();
+  return bodies;
+}
+
+interface Sides {
+  readonly shiplock: ShiplockSide;
+  readonly bare: BareSide;
+  readonly client: LoadClient;
+  readonly bodies: readonly string[];
+}
+
+async function batch(sides: Sides, side: 'shiplock' | 'bare', count: number, drainMs: number[]): Promise<LoadResult> {
+  const url = side === 'shiplock' ? sides.shiplock.url : sides.bare.url;
+  const result = await sides.client.run({ url, requests: signBatch(sides.bodies, count), concurrency: CONCURRENCY });
+  const started = performance.now();
+  // Let the post-ack work (ephemeral replies to the stand-in) finish before the other side runs.
+  await sides.shiplock.idle();
+  if (side === 'shiplock') drainMs.push(performance.now() - started);
+  return result;
+}
+
+async function measure(sides: Sides): Promise<{ shiplock: Tally; bare: Tally; drainMs: number[] }> {
+  const shiplock = emptyTally();
+  const bare = emptyTally();
+  const drainMs: number[] = [];
+  await batch(sides, 'shiplock', WARM_UP, []);
+  await batch(sides, 'bare', WARM_UP, []);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    // ABBA order, so a drift in machine noise lands on both sides alike.
+    const order = round % 2 === 0 ? (['shiplock', 'bare'] as const) : (['bare', 'shiplock'] as const);
+    for (const side of order) {
+      add(side === 'shiplock' ? shiplock : bare, await batch(sides, side, PER_ROUND, drainMs), PER_ROUND);
+    }
+  }
+  return { shiplock, bare, drainMs };
+}
+
+function failures(tally: Tally): number {
+  const non200 = Object.entries(tally.statuses).reduce((n, [status, k]) => n + (status === '200' ? 0 : k), 0);
+  return non200 + tally.errors.length;
+}
+
+function report(name: string, tally: Tally): string {
+  const statuses = Object.entries(tally.statuses)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(', ');
+  const errors = tally.errors.length === 0 ? '' : `; errors: ${[...new Set(tally.errors)].slice(0, 3).join(' | ')}`;
+  return `${name} requests: ${tally.sent} (after ${WARM_UP} warm-up, ${CONCURRENCY} in flight; statuses ${statuses}; failed ${failures(tally)})${errors}`;
+}
+
+async function main(): Promise<number> {
+  const shiplock = await startShiplockSide();
+  const bare = await startBareSide(BENCH_SECRET, shiplock.slack.bot.token, shiplock.slack.apiUrl);
+  const client = createLoadClient();
+  try {
+    const bodies = await capturePayloads(shiplock);
+    const eventsBefore = shiplock.eventCount();
+    shiplock.handleMs.length = 0;
+    const { shiplock: a, bare: b, drainMs } = await measure({ shiplock, bare, client, bodies });
+    const sa = summarize(a.latencies);
+    const sb = summarize(b.latencies);
+    const handle = summarize(shiplock.handleMs);
+    const drain = summarize(drainMs);
+    const rollout = shiplock.rollout();
+    const lines = [
+      formatLine('approve ack p50', sa.p50, 'ms', { value: sa.p50 / sb.p50, of: 'bare' }),
+      formatLine('approve ack p99', sa.p99, 'ms', { value: sa.p99 / sb.p99, of: 'bare' }),
+      formatLine('approve ack max', sa.max, 'ms', { value: sa.max / sb.max, of: 'bare' }),
+      formatLine('bare bolt ack p50', sb.p50, 'ms'),
+      formatLine('bare bolt ack p99', sb.p99, 'ms'),
+      formatLine('bare bolt ack max', sb.max, 'ms'),
+      report('approve', a),
+      report('bare bolt', b),
+      formatLine('shell.handle per click p50 (decide + SQLite transaction, after the ack)', handle.p50, 'ms'),
+      formatLine('shell.handle per click p99', handle.p99, 'ms'),
+      formatLine('post-ack work drained after a 250-click batch p50', drain.p50, 'ms'),
+      `shiplock events recorded: ${shiplock.eventCount() - eventsBefore} for ${handle.count} clicks handled; rollout ${rollout.phase}, approvals [${rollout.approvals.map((x) => x.user).join(', ')}]`,
+    ];
+    const met = sa.p99 < GOAL_P99_MS && sa.p99 / sb.p99 <= GOAL_RATIO;
+    lines.push(`goal (p99 < ${GOAL_P99_MS} ms and ≤ ${GOAL_RATIO}× bare): ${met ? 'met' : 'NOT met'} this run`);
+    for (const line of lines) console.log(line);
+    return failures(a) + failures(b) === 0 ? 0 : 1;
+  } finally {
+    await client.close();
+    await bare.close();
+    await shiplock.close();
+  }
+}
+
+process.exitCode = await main();

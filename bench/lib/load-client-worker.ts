@@ -1,0 +1,63 @@
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { parentPort } from 'node:worker_threads';
+import type { LoadJob, LoadResult, SignedRequest } from './load-job.ts';
+
+/**
+ * The load generator, in its own thread so its event loop does not share time with the servers it
+ * measures. Keep-alive sockets are reused across jobs (Slack's own delivery reuses connections too).
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+function send(url: URL, signed: SignedRequest): Promise<{ status: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': Buffer.byteLength(signed.body),
+          'X-Slack-Request-Timestamp': signed.timestamp,
+          'X-Slack-Signature': signed.signature,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(signed.body);
+  });
+}
+
+async function run(job: LoadJob): Promise<LoadResult> {
+  const url = new URL(job.url);
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const errors: string[] = [];
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < job.requests.length; i = next++) {
+      const signed = job.requests[i];
+      if (signed === undefined) return;
+      try {
+        const { status, ms } = await send(url, signed);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        latencies.push(ms);
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, lane));
+  return { id: job.id, latencies, statuses, errors };
+}
+
+parentPort?.on('message', (job: LoadJob) => {
+  void run(job).then((result) => parentPort?.postMessage(result));
+});
