@@ -129,8 +129,8 @@ async function main(): Promise<number> {
       formatLine('bare bolt ack max', sb.max, 'ms'),
       report('approve', a),
       report('bare bolt', b),
-      formatLine('shell.handle per click p50 (decide + SQLite transaction, after the ack)', handle.p50, 'ms'),
-      formatLine('shell.handle per click p99', handle.p99, 'ms'),
+      formatLine('shell.enqueue per click p50 (queued after the ack; recorded in a batch)', handle.p50, 'ms'),
+      formatLine('shell.enqueue per click p99', handle.p99, 'ms'),
       formatLine('post-ack work drained after a 250-click batch p50', drain.p50, 'ms'),
       `shiplock events recorded: ${shiplock.eventCount() - eventsBefore} for ${handle.count} clicks handled; rollout ${rollout.phase}, approvals [${rollout.approvals.map((x) => x.user).join(', ')}]`,
     ];

@@ -31,7 +31,7 @@ export interface ShiplockSide {
   readonly url: string;
   /** The card's `ts` in the stand-in channel. */
   readonly cardTs: string;
-  /** Synchronous time spent in `shell.handle` (decide + SQLite transaction) per click, in ms. */
+  /** Synchronous time spent in `shell.enqueue` per click (the batch commits after the ack), in ms. */
   readonly handleMs: number[];
   rollout(): Rollout;
   eventCount(): number;
@@ -75,7 +75,7 @@ export async function startShiplockSide(): Promise<ShiplockSide> {
   const handle = (event: Parameters<typeof shell.handle>[0]): void => {
     const started = performance.now();
     try {
-      shell.handle(event);
+      shell.enqueue(event); // as production wires it: a burst of clicks is one transaction
     } finally {
       handleMs.push(performance.now() - started);
     }

@@ -75,7 +75,7 @@ beforeEach(async () => {
     logger,
     now: clock.now,
   });
-  registerCardActions(app.app, { handle: (e) => shell.handle(e), clock, logger, replyRoutes });
+  registerCardActions(app.app, { handle: (e) => shell.enqueue(e), clock, logger, replyRoutes });
   server = await startHttpServer({ '/slack/events': app.requestListener ?? (() => undefined) });
   slack.setAppUrl(`${server.url}/slack/events`);
 });
