@@ -242,4 +242,19 @@ describe('shell: whole rollouts on SQLite', () => {
     expect(rollout().ended?.reason).toEqual({ code: 'deploy_outcome_unknown', stage: 'production' });
     expect(productionDeploys()).toBe(0);
   });
+
+  it('enqueue records a burst in one transaction; an event that cannot be stored is skipped alone', async () => {
+    await open();
+    const before = store.readEvents(0, 1000).length;
+    const r = rollout();
+    shell.enqueue({ type: 'ApproveClicked', at: now, rolloutId: r.id, sha: r.pr.sha, user: 'UBOB' });
+    // A fractional time is refused by the STRICT events table: this event's savepoint rolls back.
+    shell.enqueue({ type: 'ApproveClicked', at: now + 0.5, rolloutId: r.id, sha: r.pr.sha, user: 'UDAVE' });
+    shell.enqueue({ type: 'ApproveClicked', at: now, rolloutId: r.id, sha: r.pr.sha, user: 'UCAROL' });
+    expect(store.readEvents(0, 1000).length).toBe(before); // nothing before the flush
+    await shell.idle();
+    const types = store.readEvents(before, 1000).map((e) => ('user' in e.event ? e.event.user : e.event.type));
+    expect(types).toEqual(['UBOB', 'UCAROL']);
+    expect(rollout().phase).toBe('time_locked');
+  });
 });
