@@ -72,6 +72,7 @@ describe('openDatabase: migrations', () => {
       'chain_head',
       'deliveries',
       'events',
+      'freezes',
       'outbox',
       'policies',
       'pull_requests',
