@@ -1,6 +1,19 @@
 import type { ActivePhase, Phase, TerminalPhase } from './types.ts';
 
-const TERMINAL: ReadonlySet<Phase> = new Set<TerminalPhase>([
+/** The chain's phases, in order. */
+const ACTIVE_PHASES: readonly ActivePhase[] = [
+  'reviewing',
+  'testing',
+  'staging',
+  'canary',
+  'awaiting_approval',
+  'time_locked',
+  'deploying',
+  'verifying',
+];
+
+/** The phases a rollout ends in. */
+const TERMINAL_PHASES: readonly TerminalPhase[] = [
   'deployed',
   'rejected',
   'cancelled',
@@ -8,16 +21,13 @@ const TERMINAL: ReadonlySet<Phase> = new Set<TerminalPhase>([
   'rolled_back',
   'failed',
   'expired',
-]);
+];
 
-const PRE_PRODUCTION: ReadonlySet<Phase> = new Set<ActivePhase>([
-  'reviewing',
-  'testing',
-  'staging',
-  'canary',
-  'awaiting_approval',
-  'time_locked',
-]);
+/** Every phase, in chain order, then the terminal ones. */
+export const ALL_PHASES: readonly Phase[] = [...ACTIVE_PHASES, ...TERMINAL_PHASES];
+
+const TERMINAL: ReadonlySet<Phase> = new Set(TERMINAL_PHASES);
+const PRE_PRODUCTION: ReadonlySet<Phase> = new Set(ACTIVE_PHASES.filter((p) => p !== 'deploying' && p !== 'verifying'));
 
 /** True for the phases that absorb every event (invariant I5). */
 export function isTerminal(phase: Phase): phase is TerminalPhase {
@@ -28,25 +38,6 @@ export function isTerminal(phase: Phase): phase is TerminalPhase {
 export function isPreProduction(phase: Phase): boolean {
   return PRE_PRODUCTION.has(phase);
 }
-
-/** Every phase, in chain order, then the terminal ones. */
-export const ALL_PHASES: readonly Phase[] = [
-  'reviewing',
-  'testing',
-  'staging',
-  'canary',
-  'awaiting_approval',
-  'time_locked',
-  'deploying',
-  'verifying',
-  'deployed',
-  'rejected',
-  'cancelled',
-  'superseded',
-  'rolled_back',
-  'failed',
-  'expired',
-];
 
 /** Unreachable by the type system: a new union member that a switch forgot. */
 export function assertNever(value: never): never {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ALL_PHASES, isTerminal } from '../../core/phases.ts';
 import type { Phase } from '../../core/types.ts';
 import type { PrKey } from '../../shell/ports.ts';
 
@@ -27,15 +28,7 @@ interface Row {
   readonly updated_at: number;
 }
 
-const TERMINAL: readonly Phase[] = [
-  'deployed',
-  'rejected',
-  'cancelled',
-  'superseded',
-  'rolled_back',
-  'failed',
-  'expired',
-];
+const TERMINAL: readonly Phase[] = ALL_PHASES.filter(isTerminal);
 
 const toRef = (row: Row): RolloutRef => ({
   rolloutId: row.rollout_id,
