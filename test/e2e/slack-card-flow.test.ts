@@ -1,92 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { WebClient } from '@slack/web-api';
-import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteStore } from '../../src/adapters/db/create-sqlite-store.ts';
-import { openDatabase } from '../../src/adapters/db/open-database.ts';
-import { type RunningServer, startHttpServer } from '../../src/adapters/http/create-http-server.ts';
-import { createLogger } from '../../src/adapters/log/create-logger.ts';
-import { createCardRefs } from '../../src/adapters/slack/create-card-refs.ts';
-import { createReplyRoutes } from '../../src/adapters/slack/create-reply-routes.ts';
-import { createSlackApp } from '../../src/adapters/slack/create-slack-app.ts';
-import { createSlackNotifier } from '../../src/adapters/slack/create-slack-notifier.ts';
-import { registerCardActions } from '../../src/adapters/slack/register-card-actions.ts';
-import type { Policy, Rollout } from '../../src/core/types.ts';
-import { ACTION_ID, BLOCK_ID, formatViolation, validateMessage } from '../../src/render/index.ts';
-import { createSlackStandIn, type SlackStandIn } from '../../src/sandbox/slack/index.ts';
-import { createShell, type Shell } from '../../src/shell/create-shell.ts';
+import type { Rollout } from '../../src/core/types.ts';
+import { ACTION_ID, BLOCK_ID } from '../../src/render/index.ts';
+import type { SlackStandIn } from '../../src/sandbox/slack/index.ts';
+import type { Shell } from '../../src/shell/create-shell.ts';
 import type { Store } from '../../src/shell/ports.ts';
-import { createRecordingPorts } from '../fakes/create-recording-ports.ts';
-import { POLICY, prAt, SHA_A } from '../support/core-fixtures.ts';
+import { prAt } from '../support/core-fixtures.ts';
+import { DEPLOY_CHANNEL, type SlackHarness, startSlackHarness } from '../support/start-slack-harness.ts';
 
 /**
  * The Slack side end to end: the real Bolt HTTP receiver with real signatures, the real WebClient
  * against the local stand-in, the real shell on a real SQLite file. Gates and deploys are fakes.
  */
-const CHANNEL = 'C0DEPLOYS';
-const SECRET = 'e2e-signing-secret';
-const policy: Policy = { ...POLICY, verificationMs: 0 };
-const USERS = ['UAUTHOR', 'UBOB', 'UCAROL', 'UDAVE'].map((id) => ({ id, name: id.slice(1).toLowerCase() }));
+const CHANNEL = DEPLOY_CHANNEL;
 
-let dir: string;
-let db: Database.Database;
+let harness: SlackHarness;
 let store: Store;
 let slack: SlackStandIn;
-let server: RunningServer;
 let shell: Shell;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'shiplock-e2e-'));
-  db = openDatabase(join(dir, 'shiplock.db'));
-  store = createSqliteStore(db);
-  slack = await createSlackStandIn({
-    signingSecret: SECRET,
-    users: USERS,
-    channels: [{ id: CHANNEL, name: 'deploys', members: USERS.map((u) => u.id) }],
-    validate: (payload, surface) => validateMessage(payload, surface).map(formatViolation),
-  });
-  const logger = createLogger('silent');
-  const replyRoutes = createReplyRoutes();
-  const clock = { now: () => Date.now() };
-  const client = new WebClient(slack.bot.token, { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true });
-  const notifier = createSlackNotifier({
-    client,
-    refs: createCardRefs(db),
-    clock,
-    policyFor: () => policy,
-    channelFor: () => CHANNEL,
-    replyChannel: replyRoutes.channel,
-  });
-  const { ports } = createRecordingPorts();
-  shell = createShell({
-    store,
-    ports: { ...ports, notifier },
-    clock,
-    policyFor: () => policy,
-    logger,
-    retryBaseMs: 10,
-  });
-  const app = createSlackApp({
-    signingSecret: SECRET,
-    botToken: slack.bot.token,
-    slackApiUrl: slack.apiUrl,
-    logger,
-    now: clock.now,
-  });
-  registerCardActions(app.app, { handle: (e) => shell.enqueue(e), clock, logger, replyRoutes });
-  server = await startHttpServer({ '/slack/events': app.requestListener ?? (() => undefined) });
-  slack.setAppUrl(`${server.url}/slack/events`);
+  harness = await startSlackHarness({ secret: 'e2e-signing-secret' });
+  ({ store, slack, shell } = harness);
 });
 
-afterEach(async () => {
-  shell.stop();
-  await server.close();
-  await slack.close();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => harness.close());
 
 function rollout(): Rollout {
   const r = store.loadPullRequest('acme/api#7')?.rollouts.at(-1);
@@ -95,12 +32,9 @@ function rollout(): Rollout {
 }
 
 async function openAwaitingApproval(): Promise<string> {
-  shell.handle({ type: 'PullRequestOpened', at: Date.now(), pr: prAt(SHA_A), rolloutId: 'r1' });
-  await shell.idle();
-  expect(rollout().phase).toBe('awaiting_approval');
-  const cards = slack.messages(CHANNEL);
-  expect(cards).toHaveLength(1);
-  return cards[0]?.ts ?? '';
+  const ts = await harness.openAwaitingApproval();
+  expect(slack.messages(CHANNEL)).toHaveLength(1);
+  return ts;
 }
 
 async function click(user: string, actionId: string, messageTs: string) {

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebClient } from '@slack/web-api';
+import type Database from 'better-sqlite3';
+import { createFreezes, type Freezes } from '../../src/adapters/db/create-freezes.ts';
+import { createRolloutIndex } from '../../src/adapters/db/create-rollout-index.ts';
+import { createSqliteStore } from '../../src/adapters/db/create-sqlite-store.ts';
+import { openDatabase } from '../../src/adapters/db/open-database.ts';
+import { type RunningServer, startHttpServer } from '../../src/adapters/http/create-http-server.ts';
+import { createLogger } from '../../src/adapters/log/create-logger.ts';
+import { createCardRefs } from '../../src/adapters/slack/create-card-refs.ts';
+import { createReplyRoutes } from '../../src/adapters/slack/create-reply-routes.ts';
+import { createSlackApp } from '../../src/adapters/slack/create-slack-app.ts';
+import { createSlackNotifier } from '../../src/adapters/slack/create-slack-notifier.ts';
+import { registerAppHome } from '../../src/adapters/slack/register-app-home.ts';
+import { registerCardActions } from '../../src/adapters/slack/register-card-actions.ts';
+import { registerSlashCommand } from '../../src/adapters/slack/register-slash-command.ts';
+import type { Event, Policy, Rollout } from '../../src/core/types.ts';
+import { formatViolation, validateMessage } from '../../src/render/index.ts';
+import { createSlackStandIn, type SeedChannel, type SlackStandIn } from '../../src/sandbox/slack/index.ts';
+import { createShell, type Shell } from '../../src/shell/create-shell.ts';
+import type { Store } from '../../src/shell/ports.ts';
+import { createRecordingPorts } from '../fakes/create-recording-ports.ts';
+import { POLICY, prAt, SHA_A } from './core-fixtures.ts';
+
+/** The deploy channel of `acme/api` in the harness. */
+export const DEPLOY_CHANNEL = 'C0DEPLOYS';
+/** The users of the core fixtures: the author, two approvers, an outsider. */
+export const HARNESS_USERS = ['UAUTHOR', 'UBOB', 'UCAROL', 'UDAVE'].map((id) => ({
+  id,
+  name: id.slice(1).toLowerCase(),
+}));
+
+/** shiplock's Slack side, wired as production wires it, against the local stand-in. */
+export interface SlackHarness {
+  readonly db: Database.Database;
+  readonly store: Store;
+  readonly slack: SlackStandIn;
+  readonly shell: Shell;
+  readonly freezes: Freezes;
+  /** The Bolt app's endpoint: the real HTTPReceiver behind shiplock's timestamp guard. */
+  readonly url: string;
+  /** The latest rollout of `acme/api#7`. */
+  rollout(): Rollout;
+  /** Opens `acme/api#7` and lets fake gates and deploys carry it to `awaiting_approval`; the card's ts. */
+  openAwaitingApproval(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** What may differ between harnesses. */
+export interface SlackHarnessOptions {
+  readonly secret: string;
+  readonly extraChannels?: readonly SeedChannel[];
+  /** Wraps how Slack handlers record events (the bench times it). Default: `shell.enqueue`. */
+  readonly record?: (shell: Shell) => (event: Event) => void;
+}
+
+/**
+ * Real SQLite file, real shell, real Bolt receiver with real signatures, the real WebClient against
+ * the stand-in; gates and deploys are recording fakes. Used by the end-to-end tests and the bench.
+ */
+export async function startSlackHarness(options: SlackHarnessOptions): Promise<SlackHarness> {
+  const dir = mkdtempSync(join(tmpdir(), 'shiplock-slack-'));
+  const db = openDatabase(join(dir, 'shiplock.db'));
+  const store = createSqliteStore(db);
+  const members = HARNESS_USERS.map((u) => u.id);
+  const slack = await createSlackStandIn({
+    signingSecret: options.secret,
+    users: HARNESS_USERS,
+    channels: [{ id: DEPLOY_CHANNEL, name: 'deploys', members }, ...(options.extraChannels ?? [])],
+    validate: (payload, surface) => validateMessage(payload, surface).map(formatViolation),
+  });
+  const policy: Policy = { ...POLICY, verificationMs: 0 };
+  const policyFor = (): Policy => policy;
+  const logger = createLogger('silent');
+  const replyRoutes = createReplyRoutes();
+  const clock = { now: () => Date.now() };
+  const client = new WebClient(slack.bot.token, { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true });
+  const refs = createCardRefs(db);
+  const channelFor = (): string => DEPLOY_CHANNEL;
+  const notifier = createSlackNotifier({
+    client,
+    refs,
+    clock,
+    policyFor,
+    channelFor,
+    replyChannel: replyRoutes.channel,
+  });
+  const { ports } = createRecordingPorts();
+  const shell = createShell({ store, ports: { ...ports, notifier }, clock, policyFor, logger, retryBaseMs: 10 });
+  const app = createSlackApp({
+    signingSecret: options.secret,
+    botToken: slack.bot.token,
+    slackApiUrl: slack.apiUrl,
+    logger,
+    now: clock.now,
+  });
+  const handle = options.record?.(shell) ?? ((event: Event) => shell.enqueue(event));
+  registerCardActions(app.app, { handle, clock, logger, replyRoutes });
+  const freezes = createFreezes(db);
+  const reads = { store, rollouts: createRolloutIndex(db), freezes, policyFor };
+  registerSlashCommand(app.app, {
+    ...reads,
+    repoForChannel: (channel) => (channel === DEPLOY_CHANNEL ? 'acme/api' : null),
+    isKnownRepo: (repo) => repo === 'acme/api',
+    handle,
+    clock,
+    logger,
+    replyRoutes,
+  });
+  registerAppHome(app.app, { ...reads, clock, logger });
+  const server: RunningServer = await startHttpServer({ '/slack/events': app.requestListener ?? (() => undefined) });
+  const url = `${server.url}/slack/events`;
+  slack.setAppUrl(url);
+
+  const rollout = (): Rollout => {
+    const r = store.loadPullRequest('acme/api#7')?.rollouts.at(-1);
+    if (r === undefined) throw new Error('harness: no rollout');
+    return r;
+  };
+  return {
+    db,
+    store,
+    slack,
+    shell,
+    freezes,
+    url,
+    rollout,
+    async openAwaitingApproval() {
+      shell.handle({ type: 'PullRequestOpened', at: Date.now(), pr: prAt(SHA_A), rolloutId: 'r1' });
+      await shell.idle();
+      const ts = slack.messages(DEPLOY_CHANNEL)[0]?.ts;
+      if (rollout().phase !== 'awaiting_approval' || ts === undefined) {
+        throw new Error(`harness: expected a card awaiting approval, got ${rollout().phase}`);
+      }
+      return ts;
+    },
+    async close() {
+      shell.stop();
+      await shell.idle();
+      await server.close();
+      await slack.close();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
