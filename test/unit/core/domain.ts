@@ -375,3 +375,26 @@ export function enabledEvents(
   }
   return out;
 }
+
+/** Every event type: the `satisfies` makes a new union member a compile error here. */
+export const EVERY_EVENT_TYPE = Object.keys({
+  PullRequestOpened: true,
+  PullRequestPushed: true,
+  PullRequestClosed: true,
+  GateStarted: true,
+  GateFinished: true,
+  AdvisoryReviewFinished: true,
+  CanaryJudged: true,
+  ApproveClicked: true,
+  RejectSubmitted: true,
+  CancelRequested: true,
+  RollbackRequested: true,
+  RetryRequested: true,
+  TimerFired: true,
+  DeployStarted: true,
+  DeployFinished: true,
+  DeployOutcomeUnknown: true,
+  PreflightCompleted: true,
+  VerificationCompleted: true,
+  FreezeChanged: true,
+} satisfies Record<Event['type'], true>);

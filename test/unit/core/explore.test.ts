@@ -3,8 +3,8 @@
  * world of `domain.ts` can reach in 12 events, every transition checked against I1–I6.
  */
 import { describe, expect, it } from 'vitest';
-import type { Event, Phase } from '../../../src/core/types.ts';
-import { ELIGIBLE, MAY_STEER } from './domain.ts';
+import type { Phase } from '../../../src/core/types.ts';
+import { ELIGIBLE, EVERY_EVENT_TYPE, MAY_STEER } from './domain.ts';
 import { explore } from './explorer.ts';
 import type { Oracle } from './invariants.ts';
 
@@ -14,29 +14,6 @@ const WORLD_ORACLE: Oracle = {
   mayStop: (user) => MAY_STEER.has(user),
   quorum: (users) => new Set(users.filter((u) => ELIGIBLE.has(u))).size >= 2,
 };
-
-/** Every event type: the `satisfies` makes a new union member a compile error here. */
-const EVERY_EVENT_TYPE = Object.keys({
-  PullRequestOpened: true,
-  PullRequestPushed: true,
-  PullRequestClosed: true,
-  GateStarted: true,
-  GateFinished: true,
-  AdvisoryReviewFinished: true,
-  CanaryJudged: true,
-  ApproveClicked: true,
-  RejectSubmitted: true,
-  CancelRequested: true,
-  RollbackRequested: true,
-  RetryRequested: true,
-  TimerFired: true,
-  DeployStarted: true,
-  DeployFinished: true,
-  DeployOutcomeUnknown: true,
-  PreflightCompleted: true,
-  VerificationCompleted: true,
-  FreezeChanged: true,
-} satisfies Record<Event['type'], true>);
 
 const TERMINAL_PHASES: readonly Phase[] = [
   'deployed',
