@@ -1,4 +1,4 @@
-import type { Policy, PullRequestInfo } from '../../src/core/types.ts';
+import type { Policy, PullRequestInfo, Refusal } from '../../src/core/types.ts';
 
 /** A policy with one gate per phase, two named approvers besides the author, required = 2. */
 export const POLICY: Policy = {
@@ -41,3 +41,17 @@ export function prAt(sha: string): PullRequestInfo {
     url: 'https://github.com/acme/api/pull/7',
   };
 }
+
+/** Every refusal code of the core: the `satisfies` makes a new code a compile error here. */
+export const EVERY_REFUSAL_CODE = Object.keys({
+  unknown_rollout: true,
+  not_named_approver: true,
+  author_of_change: true,
+  identity_unmapped: true,
+  stale_card: true,
+  already_decided: true,
+  already_approved: true,
+  wrong_phase: true,
+  production_started: true,
+  nothing_to_retry: true,
+} satisfies Record<Refusal['code'], true>) as readonly Refusal['code'][];

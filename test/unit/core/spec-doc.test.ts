@@ -6,22 +6,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_PHASES } from '../../../src/core/phases.ts';
+import { EVERY_REFUSAL_CODE } from '../../support/core-fixtures.ts';
 import { EVERY_EVENT_TYPE, TIMER_KINDS } from './domain.ts';
 
 const spec = readFileSync(resolve(import.meta.dirname, '../../../docs/orchestrator.md'), 'utf8');
 
-const REFUSALS = [
-  'unknown_rollout',
-  'not_named_approver',
-  'author_of_change',
-  'identity_unmapped',
-  'stale_card',
-  'already_decided',
-  'already_approved',
-  'wrong_phase',
-  'production_started',
-  'nothing_to_retry',
-];
+const REFUSALS = EVERY_REFUSAL_CODE;
 
 describe('the specification names everything the core knows', () => {
   it.each([...ALL_PHASES])('phase %s', (phase) => expect(spec).toContain(phase));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_PHASES, isTerminal } from '../../../src/core/phases.ts';
 import type { HumanAction, Refusal, Reply, TerminalPhase } from '../../../src/core/types.ts';
 import { renderReply, replySentence } from '../../../src/render/render-reply.ts';
+import { EVERY_REFUSAL_CODE } from '../../support/core-fixtures.ts';
 import { unsafeParts } from './assert-safe.ts';
 import { SHA_B } from './render-fixtures.ts';
 
@@ -39,18 +40,7 @@ describe('renderReply', () => {
 
   it('covers every refusal code of the core', () => {
     const codes = new Set(REFUSALS.map((r) => r.code));
-    const all: Refusal['code'][] = [
-      'unknown_rollout',
-      'not_named_approver',
-      'author_of_change',
-      'identity_unmapped',
-      'stale_card',
-      'already_decided',
-      'already_approved',
-      'wrong_phase',
-      'production_started',
-      'nothing_to_retry',
-    ];
+    const all = EVERY_REFUSAL_CODE;
     expect([...codes].sort()).toEqual([...all].sort());
   });
 
