@@ -13,6 +13,7 @@ export const DEFAULTS = {
   preflightRetryMs: 60_000,
   canaryWatchMs: 60_000,
   database: './shiplock.db',
+  workDir: './shiplock-work',
   port: 3000,
   model: 'gpt-4.1',
 } as const;
@@ -63,6 +64,7 @@ export const configSchema = z.strictObject({
   risk: riskSchema,
   sandbox: z.enum(['bubblewrap', 'none']).default('bubblewrap'),
   database: z.string().trim().min(1).default(DEFAULTS.database),
+  work_dir: z.string().trim().min(1).default(DEFAULTS.workDir),
   http: z.strictObject({ port: z.int().min(1).max(65_535).default(DEFAULTS.port) }).prefault({}),
 });
 

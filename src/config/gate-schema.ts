@@ -3,6 +3,7 @@ import type { GateKind, GatePhase } from '../core/types.ts';
 import { commandSchema } from './command-schema.ts';
 import { durationSchema } from './duration-schema.ts';
 import { LOCAL_ID } from './identifier-patterns.ts';
+import { isHttpUrl } from './is-http-url.ts';
 
 /** Every gate kind, in the order of the pipeline. */
 export const GATE_KINDS = [
@@ -37,6 +38,27 @@ export const DEFAULT_GATE_NAME: Readonly<Record<GateKind, string>> = {
 /** Default time limit of one gate run. */
 export const DEFAULT_GATE_TIMEOUT_MS = 10 * 60_000;
 
+/** Finding severities, least severe first (the same words as the scanner's findings). */
+export const SEVERITY_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+
+/** Default time limit of the security scanner's narrow model. */
+export const DEFAULT_MODEL_TIMEOUT_MS = 60_000;
+
+/** Where the security scanner blocks when `block_at` is not written. */
+export const DEFAULT_BLOCK_AT: (typeof SEVERITY_LEVELS)[number] = 'high';
+
+/** A relative path inside the PR's workspace: no absolute paths, no `..` climbing out. */
+function workspacePathSchema() {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .refine((s) => !s.startsWith('/') && !s.split(/[\\/]/).includes('..'), {
+      error: 'must be a path inside the checkout, such as reports/lint.sarif (no leading / and no ..)',
+    });
+}
+
 /**
  * One gate as written. `command` and `check_name` are both optional here; which one a kind needs
  * is checked across fields (see check-repositories.ts) so every gate's problems are reported.
@@ -51,6 +73,19 @@ export const gateSchema = z.strictObject({
   command: commandSchema().optional(),
   timeout: durationSchema().default(DEFAULT_GATE_TIMEOUT_MS),
   check_name: z.string().trim().min(1).max(200).optional(),
+  sarif: workspacePathSchema().optional(),
+  junit: workspacePathSchema().optional(),
+  block_at: z.enum(SEVERITY_LEVELS).optional(),
+  model: z
+    .strictObject({
+      model: z.string().trim().min(1).max(200),
+      base_url: z
+        .string()
+        .refine((s) => isHttpUrl(s), { error: 'must be an http:// or https:// URL' })
+        .optional(),
+      timeout: durationSchema().default(DEFAULT_MODEL_TIMEOUT_MS),
+    })
+    .optional(),
 });
 
 /** A gate after schema parsing. */

@@ -42,6 +42,7 @@ export function toConfig(raw: RawConfig, env: EnvSettings): Config {
     risk: toRiskConfig(raw.risk),
     sandbox: raw.sandbox,
     database: env.database ?? raw.database,
+    workDir: raw.work_dir,
     http: { port: raw.http.port },
     secrets: env.secrets,
     endpoints: env.endpoints,

@@ -1,6 +1,6 @@
 import type { DeployStage } from '../core/types.ts';
 import { DEFAULT_CANARY_METRICS } from './default-canary-metrics.ts';
-import { DEFAULT_GATE_NAME, DEFAULT_GATE_PHASE, type RawGate } from './gate-schema.ts';
+import { DEFAULT_BLOCK_AT, DEFAULT_GATE_NAME, DEFAULT_GATE_PHASE, type RawGate } from './gate-schema.ts';
 import type { RawRepository } from './repository-schema.ts';
 import type { DeployScriptConfig, GateConfig, GroupConfig, RepositoryConfig } from './types.ts';
 
@@ -60,5 +60,26 @@ function toGateConfig(gate: RawGate): GateConfig {
     timeoutMs: gate.timeout,
   };
   if (gate.kind === 'github_check') return { ...base, kind: gate.kind, checkName: gate.check_name ?? '' };
-  return { ...base, kind: gate.kind, command: gate.command ?? [] };
+  const reports = { ...(gate.sarif === undefined ? {} : { sarif: gate.sarif }) };
+  if (gate.kind === 'security_scanner') {
+    const model = gate.model;
+    return {
+      ...base,
+      ...reports,
+      kind: gate.kind,
+      blockAt: gate.block_at ?? DEFAULT_BLOCK_AT,
+      ...(gate.command === undefined ? {} : { command: gate.command }),
+      ...(model === undefined
+        ? {}
+        : {
+            model: {
+              model: model.model,
+              timeoutMs: model.timeout,
+              ...(model.base_url === undefined ? {} : { baseUrl: model.base_url }),
+            },
+          }),
+    };
+  }
+  const junit = gate.junit === undefined ? {} : { junit: gate.junit };
+  return { ...base, ...reports, ...junit, kind: gate.kind, command: gate.command ?? [] };
 }

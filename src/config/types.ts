@@ -60,11 +60,39 @@ interface GateConfigBase {
   readonly timeoutMs: number;
 }
 
+/** A finding's severity, least severe first: low, medium, high, critical. */
+export type SeverityLevel = 'low' | 'medium' | 'high' | 'critical';
+
 /** A gate that runs a command on the PR's code in the sandbox. */
 export interface CommandGateConfig extends GateConfigBase {
-  readonly kind: Exclude<GateKind, 'github_check'>;
+  readonly kind: Exclude<GateKind, 'github_check' | 'security_scanner'>;
   /** argv; a command written as one string is `['/bin/sh', '-c', string]`. */
   readonly command: readonly string[];
+  /** Workspace-relative SARIF 2.1.0 file the command writes; its findings go to the thread. */
+  readonly sarif?: string;
+  /** Workspace-relative JUnit XML file the command writes (test gates). */
+  readonly junit?: string;
+}
+
+/** The narrow model behind the security scanner: any OpenAI-compatible endpoint. */
+export interface ScannerModelConfig {
+  readonly model: string;
+  /** Absent means OPENAI_BASE_URL, or OpenAI itself. */
+  readonly baseUrl?: string;
+  readonly timeoutMs: number;
+}
+
+/**
+ * The security scanner: shiplock's deterministic rules over the diff's added lines, plus an
+ * optional command (a scanner of the operator's, sandboxed) and an optional narrow model.
+ */
+export interface ScannerGateConfig extends GateConfigBase {
+  readonly kind: 'security_scanner';
+  readonly command?: readonly string[];
+  readonly sarif?: string;
+  /** Findings at or above this severity block. */
+  readonly blockAt: SeverityLevel;
+  readonly model?: ScannerModelConfig;
 }
 
 /** A gate that waits for a named GitHub check run on the head SHA. */
@@ -74,7 +102,7 @@ export interface CheckGateConfig extends GateConfigBase {
 }
 
 /** One blocking gate, in the order configured (testing gates run in this order). */
-export type GateConfig = CommandGateConfig | CheckGateConfig;
+export type GateConfig = CommandGateConfig | ScannerGateConfig | CheckGateConfig;
 
 /** One of the operator's deploy scripts. */
 export interface DeployScriptConfig {
@@ -175,6 +203,8 @@ export interface Config {
   readonly risk: RiskConfig;
   readonly sandbox: 'bubblewrap' | 'none';
   readonly database: string;
+  /** Where gate workspaces and run logs live (`workspaces/`, `logs/`). */
+  readonly workDir: string;
   readonly http: { readonly port: number };
   readonly secrets: Secrets;
   readonly endpoints: Endpoints;

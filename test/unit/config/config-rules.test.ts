@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configErrors, type Doc, documentWith, pathsOf } from './minimal-config.ts';
+import { configErrors, type Doc, documentWith, pathsOf, validConfig } from './minimal-config.ts';
 
 const repo = (doc: Doc) => doc.repositories[0];
 
@@ -64,6 +64,48 @@ const RULES: readonly [rule: string, edit: (doc: Doc) => void, path: string, mes
     (d) => repo(d).gates.push({ id: 'ci', kind: 'github_check', check_name: 'ci', command: 'x' }),
     'repositories[0].gates[1].command',
     'not used by kind github_check',
+  ],
+  [
+    'block_at on a test gate',
+    (d) => (repo(d).gates[0].block_at = 'high'),
+    'repositories[0].gates[0].block_at',
+    'only for kind security_scanner',
+  ],
+  [
+    'junit on the scanner',
+    (d) => repo(d).gates.push({ id: 'scan', kind: 'security_scanner', junit: 'r.xml' }),
+    'repositories[0].gates[1].junit',
+    'only for kind unit_tests or integration_tests or fuzz',
+  ],
+  [
+    'sarif on a check gate',
+    (d) => repo(d).gates.push({ id: 'ci', kind: 'github_check', check_name: 'ci', sarif: 'r.sarif' }),
+    'repositories[0].gates[1].sarif',
+    'only for kind static_analysis',
+  ],
+  [
+    'sarif outside the checkout',
+    (d) => (repo(d).gates[0].sarif = '../../etc/passwd'),
+    'repositories[0].gates[0].sarif',
+    'must be a path inside the checkout',
+  ],
+  [
+    'absolute junit path',
+    (d) => (repo(d).gates[0].junit = '/tmp/junit.xml'),
+    'repositories[0].gates[0].junit',
+    'must be a path inside the checkout',
+  ],
+  [
+    'unknown severity',
+    (d) => repo(d).gates.push({ id: 'scan', kind: 'security_scanner', block_at: 'severe' }),
+    'repositories[0].gates[1].block_at',
+    'must be one of low, medium, high, critical',
+  ],
+  [
+    'scanner model without a name',
+    (d) => repo(d).gates.push({ id: 'scan', kind: 'security_scanner', model: { base_url: 'http://m' } }),
+    'repositories[0].gates[1].model.model',
+    'is required',
   ],
   [
     'bad phase',
@@ -229,5 +271,41 @@ describe('every rule reports exactly its path', () => {
     const errors = configErrors(documentWith(edit));
     expect(pathsOf(errors)).toEqual([path]);
     expect(errors[0]?.message).toContain(message);
+  });
+});
+
+describe('gate reports and the security scanner', () => {
+  it('reads sarif, junit, the scanner threshold and its model, with defaults', () => {
+    const config = validConfig(
+      documentWith((d) => {
+        repo(d).gates = [
+          { id: 'unit', kind: 'unit_tests', command: 'npm test', junit: 'reports/junit.xml' },
+          { id: 'lint', kind: 'static_analysis', command: 'npm run lint', sarif: 'lint.sarif' },
+          { id: 'scan', kind: 'security_scanner' },
+          {
+            id: 'scan2',
+            kind: 'security_scanner',
+            block_at: 'medium',
+            model: { model: 'sec-1', base_url: 'http://m:1/v1' },
+          },
+        ];
+      }),
+    );
+    const gates = config.repositories[0]?.gates;
+    expect(gates?.[0]).toMatchObject({ kind: 'unit_tests', junit: 'reports/junit.xml' });
+    expect(gates?.[1]).toMatchObject({ kind: 'static_analysis', sarif: 'lint.sarif' });
+    expect(gates?.[2]).toEqual({
+      id: 'scan',
+      name: 'Security scanner',
+      kind: 'security_scanner',
+      phase: 'reviewing',
+      timeoutMs: 600_000,
+      blockAt: 'high',
+    });
+    expect(gates?.[3]).toMatchObject({
+      blockAt: 'medium',
+      model: { model: 'sec-1', baseUrl: 'http://m:1/v1', timeoutMs: 60_000 },
+    });
+    expect(config.workDir).toBe('./shiplock-work');
   });
 });
