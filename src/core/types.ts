@@ -192,6 +192,11 @@ export interface GateStarted extends EventBase {
   readonly rolloutId: string;
   readonly gateId: string;
   readonly attempt: number;
+  /**
+   * The seed the shell drew for this run (fuzz gates read it as `SHIPLOCK_FUZZ_SEED`). It is in
+   * the audit log before the run starts, so any run can be reproduced; the core does not read it.
+   */
+  readonly seed?: number;
 }
 
 /** A blocking gate run finished. */

@@ -1,6 +1,7 @@
+import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import { decide } from '../core/decide.ts';
-import type { Event, Policy, StartDeploy } from '../core/types.ts';
+import type { Event, Policy, RunGate, StartDeploy } from '../core/types.ts';
 import { executeCommand } from './execute-command.ts';
 import type { Clock, OutboxRow, Ports, Store } from './ports.ts';
 import { repoOf, routeEvent } from './route-event.ts';
@@ -17,6 +18,8 @@ export interface ShellOptions {
   readonly retryBaseMs?: number;
   /** Attempts for a command that cannot fail closed (card, GitHub report) before it is dropped. */
   readonly maxAttempts?: number;
+  /** Draws a gate run's seed (tests inject their own); defaults to `crypto.randomInt`. */
+  readonly drawSeed?: () => number;
 }
 
 /** The imperative shell around `decide`. */
@@ -44,6 +47,7 @@ export function createShell(options: ShellOptions): Shell {
   const { store, ports, clock, policyFor, logger } = options;
   const retryBaseMs = options.retryBaseMs ?? 1000;
   const maxAttempts = options.maxAttempts ?? 5;
+  const drawSeed = options.drawSeed ?? (() => randomInt(0, 2 ** 31 - 1));
   const inFlight = new Set<number>();
   const failures = new Map<number, number>();
   const waiting = new Map<number, NodeJS.Timeout>();
@@ -118,10 +122,11 @@ export function createShell(options: ShellOptions): Shell {
   async function run(row: OutboxRow): Promise<void> {
     const { command } = row;
     if (command.type === 'StartDeploy' && !claimStart(row, command)) return;
+    const seed = command.type === 'RunGate' ? recordGateStart(command) : undefined;
     const state = store.loadPullRequest(row.prKey);
     let result: Event | null;
     try {
-      result = await executeCommand(command, { ports, clock, state });
+      result = await executeCommand(command, { ports, clock, state, ...(seed === undefined ? {} : { seed }) });
     } catch (error) {
       const code = toErrorCode(error);
       logger.error(
@@ -155,6 +160,14 @@ export function createShell(options: ShellOptions): Shell {
       return true;
     });
     return true;
+  }
+
+  /** Draws the run's seed and commits it to the audit log (GateStarted) before the gate runs. */
+  function recordGateStart(command: RunGate): number {
+    const seed = drawSeed();
+    const { rolloutId, gateId, attempt } = command;
+    commitEvent({ type: 'GateStarted', at: clock.now(), rolloutId, gateId, attempt, seed });
+    return seed;
   }
 
   /** Marks the outbox row done inside the transaction that records its result. */

@@ -7,6 +7,8 @@ export interface ExecuteContext {
   readonly ports: Ports;
   readonly clock: Clock;
   readonly state: PullRequestState | null;
+  /** The seed recorded for a gate run (see `GateStarted.seed`). */
+  readonly seed?: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export async function executeCommand(command: Command, ctx: ExecuteContext): Pro
   const { ports, clock } = ctx;
   switch (command.type) {
     case 'RunGate': {
-      const outcome = await ports.gates.run(command, rolloutOf(ctx, command.rolloutId));
+      const outcome = await ports.gates.run(command, rolloutOf(ctx, command.rolloutId), { seed: ctx.seed ?? 0 });
       const { rolloutId, sha, gateId, attempt } = command;
       return { type: 'GateFinished', at: clock.now(), rolloutId, sha, gateId, attempt, outcome };
     }

@@ -104,9 +104,15 @@ export interface Store {
 // ---------------------------------------------------------------------------------------------
 // Ports to the outside systems. The executors turn their answers into events.
 
+/** What the shell hands a gate run besides the command. */
+export interface GateRun {
+  /** Drawn by the shell and recorded (GateStarted) before the run: fuzz gates get it. */
+  readonly seed: number;
+}
+
 /** Runs blocking gates (sandboxed commands, check runs). */
 export interface GateRunner {
-  run(command: RunGate, rollout: Rollout): Promise<GateOutcome>;
+  run(command: RunGate, rollout: Rollout, run: GateRun): Promise<GateOutcome>;
 }
 
 /** The advisory LLM reviewer: its answer only ever reaches people. */

@@ -50,8 +50,8 @@ export function createRecordingPorts(overrides: Partial<FakeWorld> = {}): {
   };
   const ports: Ports = {
     gates: {
-      run: async (c) => {
-        enter('gates', c);
+      run: async (c, _rollout, run) => {
+        enter('gates', c, { seed: run.seed });
         return world.gate(c.gateId);
       },
     },

@@ -101,6 +101,37 @@ describe('shell: whole rollouts on SQLite', () => {
     expect(verifyAuditLog(openDatabase(join(dir, 'shiplock.db'))).ok).toBe(true);
   });
 
+  it('every gate run gets a seed that is in the audit log before the gate runs', async () => {
+    let seeds = 41;
+    shell.stop();
+    const fakes = createRecordingPorts();
+    calls = fakes.calls;
+    shell = createShell({
+      store,
+      ports: fakes.ports,
+      clock: { now: () => now },
+      policyFor: () => policy,
+      logger: createLogger('silent'),
+      drawSeed: () => ++seeds,
+    });
+    await open();
+    const started = store
+      .readEvents(0, 1000)
+      .filter((row) => row.event.type === 'GateStarted')
+      .map((row) => ({ seq: row.seq, event: row.event }));
+    const finished = store.readEvents(0, 1000).filter((row) => row.event.type === 'GateFinished');
+    const gateCalls = calls.filter((c) => c.port === 'gates');
+    expect(gateCalls.length).toBe(policy.gates.length);
+    expect(started.map((s) => ('seed' in s.event ? s.event.seed : null)).sort()).toEqual(
+      gateCalls.map((c) => (c.detail as { seed: number }).seed).sort(),
+    );
+    for (const s of started) {
+      const gateId = 'gateId' in s.event ? s.event.gateId : '';
+      const done = finished.find((f) => 'gateId' in f.event && f.event.gateId === gateId);
+      expect(done?.seq).toBeGreaterThan(s.seq);
+    }
+  });
+
   it('a failed gate rejects the rollout and nothing deploys', async () => {
     build({ gate: (id) => ({ status: id === 'unit' ? 'failed' : 'passed', summary: '2 failing', durationMs: 9 }) });
     await open();
