@@ -27,6 +27,7 @@ export function renderCardBody(view: CardView, caps: CardCaps): KnownBlock[] {
     divider(),
     ...packSections(BLOCK_ID.gates, gateLines(view, caps)),
   ];
+  if (view.unsandboxed) blocks.push(context(BLOCK_ID.sandbox, [UNSANDBOXED]));
   if (view.advisory.state !== 'off') blocks.push(section(BLOCK_ID.advisory, advisory(view, caps)));
   if (view.canary.look > 0 || view.canary.verdict !== null) blocks.push(section(BLOCK_ID.canary, canary(view, caps)));
   if (view.deploys.length > 0) {
@@ -63,6 +64,10 @@ export function renderCardBody(view: CardView, caps: CardCaps): KnownBlock[] {
   if (view.supersededBy !== null) blocks.push(section(BLOCK_ID.superseded, superseded(view.supersededBy)));
   return blocks;
 }
+
+/** Shown on every card while `sandbox: none` is configured. */
+const UNSANDBOXED =
+  ":warning: *No sandbox*: gate commands run the PR's code unsandboxed (`sandbox: none` in shiplock.yml), with this host's network and files.";
 
 /** Escaped and cut untrusted text, or `—` when nothing of it is left to show. */
 function orDash(text: string, max: number): string {

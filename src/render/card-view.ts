@@ -77,8 +77,16 @@ export interface CardView {
   readonly ended: { readonly at: EpochMs; readonly reason: EndReason } | null;
   readonly supersededBy: { readonly rolloutId: string; readonly sha: string } | null;
   readonly actions: readonly CardAction[];
+  /** Gate commands run without a sandbox (`sandbox: none`): every card says so. */
+  readonly unsandboxed: boolean;
   /** The time of the event this card was rendered for. */
   readonly at: EpochMs;
+}
+
+/** How this installation runs, as far as every card must tell. */
+export interface CardSettings {
+  /** `sandbox: none` in shiplock.yml. */
+  readonly unsandboxed?: boolean;
 }
 
 const STAGES: readonly DeployStage[] = ['staging', 'canary', 'production', 'rollback'];
@@ -88,7 +96,13 @@ const STAGES: readonly DeployStage[] = ['staging', 'canary', 'production', 'roll
  * Reads the advisory payload defensively (it is model output) and asks the core's approval helpers
  * what counts, so the card shows exactly what `decide` will do.
  */
-export function toCardView(state: PullRequestState, rollout: Rollout, policy: Policy, at: EpochMs): CardView {
+export function toCardView(
+  state: PullRequestState,
+  rollout: Rollout,
+  policy: Policy,
+  at: EpochMs,
+  settings: CardSettings = {},
+): CardView {
   const terminal = isTerminal(rollout.phase);
   const showApprovals = rollout.approvals.length > 0 || ['awaiting_approval', 'time_locked'].includes(rollout.phase);
   const reason = rollout.ended?.reason;
@@ -118,6 +132,7 @@ export function toCardView(state: PullRequestState, rollout: Rollout, policy: Po
     ended: rollout.ended,
     supersededBy: reason?.code === 'superseded_by' ? { rolloutId: reason.rolloutId, sha: reason.sha } : null,
     actions: toCardActions(rollout, policy),
+    unsandboxed: settings.unsandboxed === true,
     at,
   };
 }

@@ -29,6 +29,7 @@ export const BLOCK_ID = {
   ended: 'shiplock.ended',
   superseded: 'shiplock.superseded',
   notice: 'shiplock.notice',
+  sandbox: 'shiplock.sandbox',
   actions: 'shiplock.actions',
   rejectIntro: 'shiplock.reject_intro',
   rejectReason: 'shiplock.reject_reason',

@@ -5,7 +5,14 @@
 export { type ApprovalView, type GroupSeats, toApprovalView } from './approval-view.ts';
 export type { SlackMessage } from './blocks.ts';
 export { type CardAction, MAX_RETRY_BUTTONS, toCardActions } from './card-actions.ts';
-export { type CardAdvisory, type CardDeploy, type CardGate, type CardView, toCardView } from './card-view.ts';
+export {
+  type CardAdvisory,
+  type CardDeploy,
+  type CardGate,
+  type CardSettings,
+  type CardView,
+  toCardView,
+} from './card-view.ts';
 export { epochToIso } from './epoch-to-iso.ts';
 export {
   ACTION_ID,

@@ -15,7 +15,15 @@ export interface ThreadContext {
   readonly state: PullRequestState;
   readonly rollout: Rollout;
   readonly policy: Policy;
+  /**
+   * What the gate run or deploy script left for people (findings, failing tests, the output's
+   * tail, how to reproduce a fuzz run). Untrusted: it holds the PR code's output.
+   */
+  readonly details?: string;
 }
+
+/** The run's details spread over at most this many sections at full scale. */
+const DETAIL_SECTIONS = 3;
 
 /** Room for one section's untrusted text, leaving space for our own words. */
 const SECTION_ROOM = 2800;
@@ -30,11 +38,13 @@ const ADVISORY_SECTIONS = 4;
 export function renderThreadMessage(message: ThreadMessage, ctx: ThreadContext): SlackMessage {
   switch (message.kind) {
     case 'gate_finished':
-      return fitMessage((scale) => gateFinished(message.gateId, ctx, scale));
+      return fitMessage((scale) => withDetails(gateFinished(message.gateId, ctx, scale), ctx.details, scale));
     case 'advisory_review':
       return fitMessage((scale) => advisoryReview(ctx.rollout, scale));
     case 'deploy_finished':
-      return fitMessage((scale) => deployFinished(message.stage, message.epoch, ctx.rollout, scale));
+      return fitMessage((scale) =>
+        withDetails(deployFinished(message.stage, message.epoch, ctx.rollout, scale), ctx.details, scale),
+      );
     case 'approval_reminder':
       return renderReminder(message.eligible, ctx.rollout, ctx.policy);
     case 'superseded':
@@ -61,6 +71,18 @@ function gateFinished(gateId: string, ctx: ThreadContext, scale: number): SlackM
   const summary = gate.summary === '' ? '' : `\n${safeMrkdwn(gate.summary, Math.floor(SECTION_ROOM * scale))}`;
   const line = `${gateStatusLabel(gate.status)} ${title}${took} (attempt ${gate.attempt})${summary}`;
   return { text: `Gate ${safeMrkdwn(name, 100)}: ${gate.status}`, blocks: [section(BLOCK_ID.thread, line)] };
+}
+
+/** Appends the run's details, escaped, as a quoted block under the result line. */
+function withDetails(message: SlackMessage, details: string | undefined, scale: number): SlackMessage {
+  if (details === undefined || details.trim() === '') return message;
+  const room = Math.floor(SECTION_ROOM * DETAIL_SECTIONS * scale);
+  const pieces = splitMrkdwn(safeMrkdwn(details, room), SECTION_ROOM);
+  const blocks = [...message.blocks];
+  pieces.forEach((piece, i) => {
+    blocks.push(section(`${BLOCK_ID.thread}.details.${i}`, piece));
+  });
+  return { ...message, blocks };
 }
 
 function advisoryReview(rollout: Rollout, scale: number): SlackMessage {

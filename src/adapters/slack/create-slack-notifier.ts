@@ -1,7 +1,14 @@
 import type { WebClient } from '@slack/web-api';
 import { stillEligible } from '../../core/approvals.ts';
 import type { Policy, PullRequestState, ReplyEphemeral, Rollout, ThreadMessage } from '../../core/types.ts';
-import { renderCard, renderReply, renderThreadMessage, type SlackMessage, toCardView } from '../../render/index.ts';
+import {
+  type CardSettings,
+  renderCard,
+  renderReply,
+  renderThreadMessage,
+  type SlackMessage,
+  toCardView,
+} from '../../render/index.ts';
 import type { Clock, Notifier } from '../../shell/ports.ts';
 import type { CardRef, CardRefs } from './create-card-refs.ts';
 
@@ -16,6 +23,10 @@ export interface SlackNotifierOptions {
   readonly channelFor: (repo: string) => string;
   /** Where the user last acted on the rollout (the click's or the command's channel). */
   readonly replyChannel: (user: string, rolloutId: string) => string | null;
+  /** What a gate run or deploy script left for the thread (run records); none when absent. */
+  readonly detailsFor?: (rollout: Rollout, message: ThreadMessage) => string | null;
+  /** Installation facts every card shows (`sandbox: none`). */
+  readonly cardSettings?: CardSettings;
 }
 
 /** Slack unfurls links by fetching them, a leak path for untrusted text (REFERENCES.md). */
@@ -28,6 +39,8 @@ const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
  */
 export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
   const { client, refs, clock, policyFor, channelFor, replyChannel } = options;
+  const detailsFor = options.detailsFor ?? (() => null);
+  const cardSettings = options.cardSettings ?? {};
   const queues = new Map<string, Promise<unknown>>();
 
   function serial<T>(rolloutId: string, work: () => Promise<T>): Promise<T> {
@@ -42,7 +55,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
 
   async function publish(state: PullRequestState, rollout: Rollout): Promise<CardRef> {
     const policy = policyFor(rollout.pr.repo);
-    const message = renderCard(toCardView(state, rollout, policy, clock.now()));
+    const message = renderCard(toCardView(state, rollout, policy, clock.now(), cardSettings));
     const ref = refs.get(rollout.id);
     if (ref !== null) {
       await client.chat.update({ channel: ref.channel, ts: ref.ts, ...message });
@@ -64,7 +77,13 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
     postThread: (state: PullRequestState, rollout: Rollout, message: ThreadMessage) =>
       serial(rollout.id, async () => {
         const card = refs.get(rollout.id) ?? (await publish(state, rollout));
-        const body = renderThreadMessage(message, { state, rollout, policy: policyFor(rollout.pr.repo) });
+        const details = detailsFor(rollout, message);
+        const body = renderThreadMessage(message, {
+          state,
+          rollout,
+          policy: policyFor(rollout.pr.repo),
+          ...(details === null ? {} : { details }),
+        });
         await client.chat.postMessage({ channel: card.channel, thread_ts: card.ts, ...body, ...NO_UNFURL });
       }),
     replyEphemeral: async (command: ReplyEphemeral, state: PullRequestState | null) => {

@@ -36,6 +36,7 @@ const POSITIONS = [
   'rejectReason',
   'verificationSummary',
   'blocker',
+  'runDetails',
   'userId',
   'approverId',
 ] as const;
@@ -168,12 +169,15 @@ describe('hostile strings through every renderer', () => {
         for (const p of [phase, 'awaiting_approval', 'time_locked'] as const) {
           const rollout = hostileRollout(p, h, shaIsHostile);
           const state = { ...stateOf(rollout), freeze: { reason: h.freezeReason, by: h.userId, at: T0 } };
-          check(renderCard(toCardView(state, rollout, policy, T0 + 850_000)), 'message', allowed);
+          const settings = { unsandboxed: shaIsHostile };
+          check(renderCard(toCardView(state, rollout, policy, T0 + 850_000, settings)), 'message', allowed);
         }
         const rollout = hostileRollout(phase, h, shaIsHostile);
         const next = { ...rolloutIn('reviewing'), id: h.rolloutId, pr: { ...rollout.pr, sha: SHA_B } };
         for (const message of threadMessages(h)) {
-          check(renderThreadMessage(message, { state: stateOf(rollout, next), rollout, policy }), 'message', allowed);
+          const details = h.runDetails.repeat(1 + (h.runDetails.length % 50));
+          const ctx = { state: stateOf(rollout, next), rollout, policy, details };
+          check(renderThreadMessage(message, ctx), 'message', allowed);
         }
         for (const reason of refusals(h)) {
           check(

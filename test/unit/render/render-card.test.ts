@@ -197,3 +197,15 @@ describe('renderCard: content', () => {
     }
   });
 });
+
+describe('sandbox: none', () => {
+  it('every card says the gates ran unsandboxed, and only then', () => {
+    for (const phase of ALL_PHASES) {
+      const rollout = rolloutIn(phase);
+      const warned = renderCard(toCardView(stateOf(rollout), rollout, POLICY, T0, { unsandboxed: true }));
+      expect(warned.blocks.some((b) => b.block_id === BLOCK_ID.sandbox)).toBe(true);
+      expect(JSON.stringify(warned.blocks)).toContain('sandbox: none');
+      expect(card(rollout).blocks.some((b) => b.block_id === BLOCK_ID.sandbox)).toBe(false);
+    }
+  });
+});

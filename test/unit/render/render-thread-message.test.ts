@@ -53,6 +53,28 @@ describe('renderThreadMessage', () => {
     );
   });
 
+  it('gate and deploy results carry the run details, escaped, below the result line', () => {
+    const rollout = rolloutIn('awaiting_approval');
+    const details =
+      '[high] SL-TLS-OFF src/a.ts:12 — <!channel> rejectUnauthorized: false\nreproduce: SHIPLOCK_FUZZ_SEED=42 npm run fuzz';
+    for (const message of [
+      { kind: 'gate_finished', gateId: 'unit' },
+      { kind: 'deploy_finished', stage: 'canary', epoch: 2 },
+    ] as const) {
+      const rendered = renderThreadMessage(message, { state: stateOf(rollout), rollout, policy: POLICY, details });
+      const text = JSON.stringify(rendered.blocks);
+      expect(text).toContain('[high] SL-TLS-OFF src/a.'); // file names get a zero-width break: no auto-link
+      expect(text).toContain('SHIPLOCK_FUZZ_SEED=42 npm run fuzz');
+      expect(text).not.toContain('<!channel>');
+      expect(unsafeParts(rendered, 'message', PEOPLE)).toEqual([]);
+    }
+    const plain = renderThreadMessage(
+      { kind: 'gate_finished', gateId: 'unit' },
+      { state: stateOf(rollout), rollout, policy: POLICY },
+    );
+    expect(plain.blocks).toHaveLength(1);
+  });
+
   it('advisory review: labelled, with summary and full text', () => {
     const text = json({ kind: 'advisory_review' });
     expect(text).toContain('_(advisory — cannot block or approve)_');
