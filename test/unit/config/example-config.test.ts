@@ -13,7 +13,7 @@ describe('shiplock.example.yml', () => {
     expect(config.repositories.map((r) => r.name)).toEqual(['acme/api']);
     expect(config.repositories[0]?.gates.map((g) => g.id)).toEqual([
       'lint',
-      'secrets-scan',
+      'security',
       'unit',
       'integration',
       'fuzz',

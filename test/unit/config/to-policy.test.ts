@@ -14,7 +14,7 @@ describe('toPolicy', () => {
     const expected: Policy = {
       gates: [
         { id: 'lint', name: 'Static analysis', kind: 'static_analysis', phase: 'reviewing' },
-        { id: 'secrets-scan', name: 'Security scanner', kind: 'security_scanner', phase: 'reviewing' },
+        { id: 'security', name: 'Security scanner', kind: 'security_scanner', phase: 'reviewing' },
         { id: 'unit', name: 'Unit tests', kind: 'unit_tests', phase: 'testing' },
         { id: 'integration', name: 'integration-tests', kind: 'github_check', phase: 'testing' },
         { id: 'fuzz', name: 'Fuzzing', kind: 'fuzz', phase: 'testing' },
