@@ -79,6 +79,8 @@ export interface CardView {
   readonly actions: readonly CardAction[];
   /** Gate commands run without a sandbox (`sandbox: none`): every card says so. */
   readonly unsandboxed: boolean;
+  /** Slack's permalink to the superseding rollout's card, once that card exists. */
+  readonly newCardUrl: string | null;
   /** The time of the event this card was rendered for. */
   readonly at: EpochMs;
 }
@@ -87,7 +89,16 @@ export interface CardView {
 export interface CardSettings {
   /** `sandbox: none` in shiplock.yml. */
   readonly unsandboxed?: boolean;
+  /** The superseding card's permalink (from `chat.getPermalink`); anything but a plain https URL is dropped. */
+  readonly newCardUrl?: string;
 }
+
+/**
+ * A permalink as Slack returns it (https), or the local stand-in's on loopback (http); the card
+ * only ever links to such a URL.
+ */
+const PERMALINK =
+  /^(?:https:\/\/[A-Za-z0-9.-]+|http:\/\/(?:127\.0\.0\.1|localhost))(?::\d+)?\/[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*$/;
 
 const STAGES: readonly DeployStage[] = ['staging', 'canary', 'production', 'rollback'];
 
@@ -133,8 +144,16 @@ export function toCardView(
     supersededBy: reason?.code === 'superseded_by' ? { rolloutId: reason.rolloutId, sha: reason.sha } : null,
     actions: toCardActions(rollout, policy),
     unsandboxed: settings.unsandboxed === true,
+    newCardUrl:
+      reason?.code === 'superseded_by' && settings.newCardUrl !== undefined && isPermalink(settings.newCardUrl)
+        ? settings.newCardUrl
+        : null,
     at,
   };
+}
+
+function isPermalink(url: string): boolean {
+  return url.length <= 2000 && PERMALINK.test(url);
 }
 
 /** Policy gates in chain order, then any gate the rollout knows that the policy no longer names. */

@@ -11,6 +11,8 @@ export const ACTION_ID = {
   rollback: 'shiplock.rollback',
   retry: 'shiplock.retry',
   rejectReason: 'shiplock.reject_reason.input',
+  /** A link button on a superseded card that opens the new card; Slack still sends an action to ack. */
+  openNewCard: 'shiplock.open_new_card',
 } as const;
 
 /** `block_id`s of the blocks we emit; interaction payloads carry them back. */

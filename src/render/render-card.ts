@@ -1,11 +1,11 @@
-import type { KnownBlock } from '@slack/types';
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { context, divider, type SlackMessage } from './blocks.ts';
 import { renderCardBody } from './card-body.ts';
 import { renderCardActions } from './card-buttons.ts';
 import { cardCaps } from './card-caps.ts';
 import type { CardView } from './card-view.ts';
 import { fitMessage } from './fit-message.ts';
-import { BLOCK_ID } from './ids.ts';
+import { ACTION_ID, BLOCK_ID } from './ids.ts';
 import { safeMrkdwn } from './mrkdwn.ts';
 import { phaseWords } from './phase-label.ts';
 
@@ -31,10 +31,22 @@ function renderAt(view: CardView, scale: number): SlackMessage {
     );
   }
   if (block !== null) blocks.push(divider(), block);
+  else if (view.newCardUrl !== null) blocks.push(divider(), newCardLink(view.newCardUrl));
   else if (view.terminal) {
     blocks.push(context(BLOCK_ID.notice, ['Final state: this card takes no more actions.']));
   }
   return { text: fallbackText(view, caps.title), blocks };
+}
+
+/** A link button to the superseding card: it opens Slack's permalink and changes nothing. */
+function newCardLink(url: string): ActionsBlock {
+  const button: Button = {
+    type: 'button',
+    action_id: ACTION_ID.openNewCard,
+    text: { type: 'plain_text', text: 'Open the new card', emoji: false },
+    url,
+  };
+  return { type: 'actions', block_id: BLOCK_ID.actions, elements: [button] };
 }
 
 /** One line for notifications and clients without Block Kit: repo, PR, title, phase. */

@@ -96,6 +96,32 @@ describe('Slack card flow through the real Bolt receiver', () => {
     expect(ephemeralText('UDAVE')).not.toBe('');
   });
 
+  it('a superseded card says so, loses its buttons and links to the new card', async () => {
+    const ts = await openAwaitingApproval();
+    shell.handle({ type: 'PullRequestPushed', at: Date.now(), pr: prAt('b'.repeat(40)), rolloutId: 'r2' });
+    await shell.idle();
+    const cards = slack.messages(CHANNEL);
+    expect(cards).toHaveLength(2);
+    const newTs = cards[1]?.ts ?? '';
+    const old = await waitFor(() => {
+      const blocks = JSON.stringify(slack.message(CHANNEL, ts)?.blocks ?? []);
+      return blocks.includes(ACTION_ID.openNewCard) ? blocks : undefined;
+    });
+    expect(old).toContain('This card is superseded');
+    for (const id of [ACTION_ID.approve, ACTION_ID.reject, ACTION_ID.cancel]) expect(old).not.toContain(id);
+    const permalink = /"url":"([^"]+)"/.exec(old)?.[1] ?? '';
+    expect(permalink).toContain(newTs.replace('.', ''));
+    const clicked = await slack.clickButton({
+      user: 'UBOB',
+      channel: CHANNEL,
+      messageTs: ts,
+      actionId: ACTION_ID.openNewCard,
+    });
+    expect(clicked.status).toBe(200);
+    await shell.idle();
+    expect(rollout().approvals).toEqual([]);
+  });
+
   it('a click on a stale card (an old version with the old SHA) is refused', async () => {
     const ts = await openAwaitingApproval();
     await click('UBOB', ACTION_ID.approve, ts);

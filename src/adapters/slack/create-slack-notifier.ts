@@ -53,9 +53,25 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
     return next;
   }
 
+  const permalinks = new Map<string, string>();
+
+  /** The permalink of a rollout's card, once it has one (cached: a permalink never changes). */
+  async function permalinkOf(rolloutId: string): Promise<string | undefined> {
+    const cached = permalinks.get(rolloutId);
+    if (cached !== undefined) return cached;
+    const ref = refs.get(rolloutId);
+    if (ref === null) return undefined;
+    const answer = await client.chat.getPermalink({ channel: ref.channel, message_ts: ref.ts });
+    if (typeof answer.permalink === 'string') permalinks.set(rolloutId, answer.permalink);
+    return answer.permalink;
+  }
+
   async function publish(state: PullRequestState, rollout: Rollout): Promise<CardRef> {
     const policy = policyFor(rollout.pr.repo);
-    const message = renderCard(toCardView(state, rollout, policy, clock.now(), cardSettings));
+    const reason = rollout.ended?.reason;
+    const newCardUrl = reason?.code === 'superseded_by' ? await permalinkOf(reason.rolloutId) : undefined;
+    const settings = newCardUrl === undefined ? cardSettings : { ...cardSettings, newCardUrl };
+    const message = renderCard(toCardView(state, rollout, policy, clock.now(), settings));
     const ref = refs.get(rollout.id);
     if (ref !== null) {
       await client.chat.update({ channel: ref.channel, ts: ref.ts, ...message });
@@ -65,7 +81,17 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
     const posted = await client.chat.postMessage({ channel, ...message, ...NO_UNFURL });
     const created = { channel: posted.channel ?? channel, ts: String(posted.ts) };
     refs.set(rollout.id, created, clock.now());
+    linkSuperseded(state, rollout.id);
     return created;
+  }
+
+  /** The cards this new card supersedes were updated before it existed: link them to it now. */
+  function linkSuperseded(state: PullRequestState, newRolloutId: string): void {
+    for (const old of state.rollouts) {
+      const reason = old.ended?.reason;
+      if (reason?.code !== 'superseded_by' || reason.rolloutId !== newRolloutId || refs.get(old.id) === null) continue;
+      void serial(old.id, () => publish(state, old)).catch(() => undefined); // a missing link is cosmetic
+    }
   }
 
   async function postEphemeral(channel: string, user: string, message: SlackMessage): Promise<void> {

@@ -72,6 +72,10 @@ export function registerCardActions(app: App, deps: CardActionDeps): void {
         : { type: 'RetryRequested', at, rolloutId: ref.rolloutId, gateId: ref.gateId, user },
     ),
   );
+  // A link button: Slack opens the URL and still sends the action, which must be acknowledged.
+  app.action({ type: 'block_actions', action_id: ACTION_ID.openNewCard }, async ({ ack }) => {
+    await ack();
+  });
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ACTION_ID.reject }, async (args) => {
     await args.ack();
     const ref = parseButtonValue(args.action.value);

@@ -209,3 +209,39 @@ describe('sandbox: none', () => {
     }
   });
 });
+
+describe('a superseded card links to the new card', () => {
+  const superseded: Rollout = {
+    ...rolloutIn('superseded'),
+    ended: { at: T0, reason: { code: 'superseded_by', rolloutId: 'r2', sha: SHA_B } },
+  };
+  const linkOf = (url: string) => {
+    const blocks = renderCard(toCardView(stateOf(superseded), superseded, POLICY, T0, { newCardUrl: url })).blocks;
+    return buttons(blocks).find((b) => b.action_id === ACTION_ID.openNewCard)?.url ?? null;
+  };
+
+  it('with a Slack permalink (or the loopback stand-in), as a link button', () => {
+    const permalink = 'https://acme.slack.com/archives/C0DEPLOYS/p1732363200000100';
+    expect(linkOf(permalink)).toBe(permalink);
+    expect(linkOf('http://127.0.0.1:4000/archives/C1/p1')).toBe('http://127.0.0.1:4000/archives/C1/p1');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'http://evil.example/archives/C1/p1',
+    'https://acme.slack.com/a b',
+    'https://acme.slack.com/<!channel>',
+    'https://acme.slack.com/x|y',
+    `https://acme.slack.com/${'a'.repeat(2100)}`,
+  ])('never with anything else: %s', (url) => {
+    expect(linkOf(url)).toBeNull();
+  });
+
+  it('only on a superseded card', () => {
+    const active = rolloutIn('awaiting_approval');
+    const blocks = renderCard(
+      toCardView(stateOf(active), active, POLICY, T0, { newCardUrl: 'https://a.slack.com/x' }),
+    ).blocks;
+    expect(JSON.stringify(blocks)).not.toContain(ACTION_ID.openNewCard);
+  });
+});
