@@ -73,10 +73,12 @@ describe('openDatabase: migrations', () => {
       'deliveries',
       'events',
       'freezes',
+      'github_inbox',
       'outbox',
       'policies',
       'pull_requests',
       'rollouts',
+      'run_records',
       'slack_messages',
       'timers',
     ]);

@@ -1,0 +1,132 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../../../shell/ports.ts';
+
+/** A verified delivery as the route hands it over. */
+export interface InboxDelivery {
+  /** `X-GitHub-Delivery`; a redelivery (manual or through the API) reuses it. */
+  readonly deliveryId: string;
+  /** `X-GitHub-Event`. */
+  readonly event: string;
+  /** The payload's `action`, when it has one. */
+  readonly action: string | null;
+  readonly receivedAt: number;
+  /** The raw body exactly as signed. */
+  readonly body: string;
+  /** Set when the route already knows the body is unusable: stored as `failed` with this reason. */
+  readonly rejected?: string;
+}
+
+/** What became of a delivery. */
+export type InboxStatus = 'pending' | 'done' | 'failed' | 'ignored';
+
+/** One stored delivery. */
+export interface InboxRow {
+  readonly deliveryId: string;
+  readonly event: string;
+  readonly action: string | null;
+  readonly receivedAt: number;
+  readonly body: string;
+  readonly status: InboxStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  readonly lastError: string | null;
+  readonly processedAt: number | null;
+}
+
+/** The durable inbox of GitHub deliveries (migration 0005). Every write is one transaction. */
+export interface GitHubInbox {
+  /** Stores a new delivery; a known delivery id changes nothing and answers `duplicate`. */
+  store(delivery: InboxDelivery): 'stored' | 'duplicate';
+  /** Pending deliveries due by `now` (all pending ones when omitted), oldest first. */
+  pending(limit: number, now?: number): readonly InboxRow[];
+  find(deliveryId: string): InboxRow | null;
+  markDone(deliveryId: string): void;
+  markIgnored(deliveryId: string, reason: string): void;
+  markFailed(deliveryId: string, error: string): void;
+  /** Counts a failed attempt and keeps the delivery pending until `nextAttemptAt`. */
+  markRetry(deliveryId: string, error: string, nextAttemptAt: number): void;
+  /** Deletes finished deliveries processed before `before`; returns how many. */
+  prune(before: number): number;
+}
+
+interface Row {
+  readonly delivery_id: string;
+  readonly event: string;
+  readonly action: string | null;
+  readonly received_at: number;
+  readonly body: string;
+  readonly status: InboxStatus;
+  readonly attempts: number;
+  readonly next_attempt_at: number;
+  readonly last_error: string | null;
+  readonly processed_at: number | null;
+}
+
+const toInboxRow = (r: Row): InboxRow => ({
+  deliveryId: r.delivery_id,
+  event: r.event,
+  action: r.action,
+  receivedAt: r.received_at,
+  body: r.body,
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  processedAt: r.processed_at,
+});
+
+/** Errors are kept short: they are read by operators, and a hostile body must not bloat the table. */
+const clip = (text: string): string => (text.length > 1000 ? `${text.slice(0, 999)}…` : text);
+
+/**
+ * The inbox on a database opened by `openDatabase` (WAL, `synchronous=FULL`): a delivery is on disk
+ * when `store` returns, so acknowledging it afterwards cannot lose it.
+ */
+export function createGitHubInbox(db: Database.Database, options: { readonly clock?: Clock } = {}): GitHubInbox {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  const insert = db.prepare(
+    `INSERT INTO github_inbox (delivery_id, event, action, received_at, body, status, attempts, next_attempt_at, last_error, processed_at)
+     VALUES (@id, @event, @action, @at, @body, @status, 0, @at, @error, @processed)
+     ON CONFLICT (delivery_id) DO NOTHING`,
+  );
+  const due = db.prepare<[number, number], Row>(
+    `SELECT * FROM github_inbox WHERE status = 'pending' AND next_attempt_at <= ?
+     ORDER BY received_at, rowid LIMIT ?`,
+  );
+  const byId = db.prepare<[string], Row>('SELECT * FROM github_inbox WHERE delivery_id = ?');
+  // Only a pending delivery moves on: a late second worker cannot undo a finished one.
+  const finish = db.prepare(
+    `UPDATE github_inbox SET status = @status, last_error = @error, processed_at = @now
+     WHERE delivery_id = @id AND status = 'pending'`,
+  );
+  const retry = db.prepare(
+    `UPDATE github_inbox SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next
+     WHERE delivery_id = @id AND status = 'pending'`,
+  );
+  const prune = db.prepare(`DELETE FROM github_inbox WHERE status <> 'pending' AND processed_at < ?`);
+  const end = (id: string, status: InboxStatus, error: string | null): void =>
+    write(() => void finish.run({ id, status, error: error === null ? null : clip(error), now: clock.now() }));
+
+  return {
+    store: (d) =>
+      write(() => {
+        const error = d.rejected === undefined ? null : clip(d.rejected);
+        const params = {
+          ...{ id: d.deliveryId, event: d.event, action: d.action, at: d.receivedAt, body: d.body, error },
+          ...{ status: error === null ? 'pending' : 'failed', processed: error === null ? null : d.receivedAt },
+        };
+        return insert.run(params).changes === 1 ? 'stored' : 'duplicate';
+      }),
+    pending: (limit, now = Number.MAX_SAFE_INTEGER) => due.all(now, Math.max(0, Math.floor(limit))).map(toInboxRow),
+    find: (id) => {
+      const row = byId.get(id);
+      return row === undefined ? null : toInboxRow(row);
+    },
+    markDone: (id) => end(id, 'done', null),
+    markIgnored: (id, reason) => end(id, 'ignored', reason),
+    markFailed: (id, error) => end(id, 'failed', error),
+    markRetry: (id, error, next) => write(() => void retry.run({ id, error: clip(error), next })),
+    prune: (before) => write(() => prune.run(before).changes),
+  };
+}
