@@ -1,6 +1,7 @@
 import { auditVerify } from './audit-verify.ts';
 import type { CliIo } from './cli-io.ts';
 import { configCheck } from './config-check.ts';
+import { logs } from './logs.ts';
 import { parseArgs } from './parse-args.ts';
 import { start } from './start.ts';
 import { USAGE } from './usage.ts';
@@ -14,13 +15,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const configPath = flags.config ?? io.env.SHIPLOCK_CONFIG ?? 'shiplock.yml';
   const command = words.join(' ');
+  const dbPath = flags.db ?? io.env.SHIPLOCK_DB ?? 'shiplock.db';
+  if (words[0] === 'logs' && words.length === 2) return logs(words[1] ?? '', dbPath, io);
   switch (command) {
     case 'start':
       return start(configPath, io);
     case 'config check':
       return configCheck(configPath, io);
     case 'audit verify':
-      return auditVerify(flags.db ?? io.env.SHIPLOCK_DB ?? 'shiplock.db', flags['expect-head'], io);
+      return auditVerify(dbPath, flags['expect-head'], io);
     case 'help':
     case '':
       io.stdout(USAGE);

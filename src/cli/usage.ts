@@ -6,6 +6,7 @@ Commands:
   config check [--config FILE]          validate shiplock.yml and the environment, list every problem
   audit verify [--db FILE] [--expect-head SEQ:HASH]
                                         verify the hash-chained event log and the snapshots
+  logs ROLLOUT [--db FILE]              list a rollout's gate and deploy runs and print their whole output
   help                                  show this text
 
 Defaults: --config is $SHIPLOCK_CONFIG or ./shiplock.yml; --db is the config's database

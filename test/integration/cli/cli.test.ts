@@ -160,6 +160,18 @@ describe('shiplock audit verify', () => {
   });
 });
 
+describe('shiplock logs', () => {
+  it('is routed with its rollout id and the --db flag', () => {
+    const db = join(dir, 'logs.db');
+    seedDatabase(db);
+    const none = shiplock(['logs', 'r1', '--db', db]);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('r1');
+    expect(shiplock(['logs', 'r1', '--db', join(dir, 'missing.db')]).code).toBe(2);
+    expect(shiplock(['logs']).code).toBe(2);
+  });
+});
+
 describe('shiplock start', () => {
   it('names every missing secret and starts nothing', () => {
     const run = shiplock(['start', '--config', EXAMPLE]);
