@@ -4,4 +4,6 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Resolves when the process is asked to stop (SIGINT, SIGTERM); long-running commands wait on it. */
+  readonly untilStopped?: () => Promise<string>;
 }

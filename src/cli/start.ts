@@ -1,5 +1,7 @@
-import { openDatabase } from '../adapters/db/open-database.ts';
+import { dirname, resolve } from 'node:path';
 import { ShiplockBootError } from '../adapters/db/shiplock-boot-error.ts';
+import { createLogger } from '../adapters/log/create-logger.ts';
+import { type Bot, startBot } from '../app/start-bot.ts';
 import { formatConfigErrors, requireSecrets, type SecretName } from '../config/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { loadConfig } from './config-check.ts';
@@ -13,10 +15,11 @@ const REQUIRED_SECRETS: readonly SecretName[] = [
 ];
 
 /**
- * `shiplock start`: the boot checks (config, secrets, database pragmas and migrations), then the
- * bot. Every failed check is reported with what to do, and nothing starts.
+ * `shiplock start`: the boot checks (config, secrets, sandbox, database pragmas and migrations,
+ * the Slack token), then the bot, until SIGINT or SIGTERM. Every failed check is reported with
+ * what to do, and nothing starts.
  */
-export function start(configPath: string, io: CliIo): number {
+export async function start(configPath: string, io: CliIo): Promise<number> {
   const config = loadConfig(configPath, io, 'start');
   if (config === null) return 1;
   const missing = requireSecrets(config, REQUIRED_SECRETS);
@@ -25,17 +28,30 @@ export function start(configPath: string, io: CliIo): number {
     io.stderr(formatConfigErrors(missing));
     return 1;
   }
+  let bot: Bot;
   try {
-    openDatabase(config.database).close();
+    bot = await startBot({
+      config,
+      scriptDir: dirname(resolve(configPath)),
+      env: io.env,
+      logger: createLogger(io.env.LOG_LEVEL ?? 'info'),
+    });
   } catch (error) {
-    if (!(error instanceof ShiplockBootError)) throw error;
-    io.stderr(`shiplock start: ${error.code}: ${error.message}\n`);
+    if (!(error instanceof ShiplockBootError) && !isShiplockError(error)) throw error;
+    const code = error instanceof ShiplockBootError ? `${error.code}: ` : '';
+    io.stderr(`shiplock start: ${code}${(error as Error).message}\nNothing was started.\n`);
     return 1;
   }
-  io.stdout(`shiplock start: config, secrets and database (${config.database}) are ready.\n`);
-  // Refusing is honest: the Slack and GitHub adapters are tracked in issues #3 and #4.
-  io.stderr(
-    'shiplock start: the Slack and GitHub adapters are not built yet (issues #3 and #4); nothing was started.\n',
+  io.stdout(
+    `shiplock start: listening on ${bot.url} (Slack ${bot.slackMode === 'socket' ? 'in Socket Mode' : 'at /slack/events'}, GitHub at /github/webhook).\n`,
   );
-  return 2;
+  const signal = await (io.untilStopped?.() ?? Promise.resolve('no-wait'));
+  io.stdout(`shiplock start: ${signal}: stopping; running commands finish first.\n`);
+  await bot.stop();
+  return 0;
+}
+
+/** Errors our adapters throw at boot carry a `shiplock_…` code (the sandbox probe, GitHub). */
+function isShiplockError(error: unknown): boolean {
+  return error instanceof Error && /^shiplock_[a-z_]+/.test(error.message);
 }

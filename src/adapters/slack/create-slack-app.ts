@@ -14,6 +14,11 @@ export interface SlackAppOptions {
   readonly logger: Logger;
   /** Epoch ms; the symmetric timestamp window is checked against it. */
   readonly now: () => number;
+  /**
+   * The bot's identity from our own `auth.test`. Given, Bolt skips its own token check, which
+   * otherwise runs in the background with long retries and keeps a failed boot alive.
+   */
+  readonly identity?: { readonly botUserId: string; readonly botId: string };
 }
 
 /** The Bolt app and, in HTTP mode, the request listener to mount at `/slack/events`. */
@@ -40,9 +45,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     rejectRateLimitedCalls: true,
   };
   const logLevel = LogLevel.WARN;
+  const identity =
+    options.identity === undefined
+      ? {}
+      : { botUserId: options.identity.botUserId, botId: options.identity.botId, tokenVerificationEnabled: false };
   if (options.appToken !== undefined) {
     const receiver = new SocketModeReceiver({ appToken: options.appToken, logLevel });
-    const app = new App({ token: options.botToken, receiver, clientOptions, logLevel });
+    const app = new App({ token: options.botToken, receiver, clientOptions, logLevel, ...identity });
     return {
       app,
       mode: 'socket',
@@ -57,7 +66,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     processBeforeResponse: false,
     logLevel,
   });
-  const app = new App({ token: options.botToken, receiver, clientOptions, logLevel });
+  const app = new App({ token: options.botToken, receiver, clientOptions, logLevel, ...identity });
   const requestListener = guardTimestamp(receiver.requestListener, options.now);
   return { app, mode: 'http', requestListener, start: async () => undefined, stop: async () => undefined };
 }

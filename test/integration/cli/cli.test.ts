@@ -181,18 +181,19 @@ describe('shiplock start', () => {
     }
   });
 
-  it('checks the database, then says plainly that the adapters are not built yet', () => {
+  it('checks that Slack can be reached before starting anything, and says what to fix', () => {
     const secrets = {
       SLACK_SIGNING_SECRET: 'test-signing-secret',
       SLACK_BOT_TOKEN: 'xoxb-test',
       GITHUB_WEBHOOK_SECRET: 'test-webhook-secret',
       GITHUB_TOKEN: 'test-token',
       SHIPLOCK_DB: join(dir, 'start.db'),
+      SLACK_API_URL: 'http://127.0.0.1:9/api/', // discard port: nothing listens
     };
     const run = shiplock(['start', '--config', EXAMPLE], secrets);
-    expect(run.out).toMatch(/database .*start\.db\) are ready/);
-    expect(run.err).toMatch(/issues #3 and #4/);
-    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/shiplock_slack_unreachable: could not reach Slack's Web API at http:\/\/127\.0\.0\.1:9\/api\//);
+    expect(run.err).toMatch(/Nothing was started/);
+    expect(run.code).toBe(1);
   });
 
   it('unknown commands get the usage text', () => {

@@ -1,0 +1,109 @@
+import type { RequestListener } from 'node:http';
+import { Octokit } from '@octokit/rest';
+import type Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+import { createGitHubApi } from '../adapters/github/create-github-api.ts';
+import { createGitHubReporter } from '../adapters/github/create-github-reporter.ts';
+import type { GitHubApi } from '../adapters/github/github-api.ts';
+import { createLatestShaLookup } from '../adapters/github/reconcile/create-latest-sha-lookup.ts';
+import { createReconciler } from '../adapters/github/reconcile/create-reconciler.ts';
+import { createGitHubInbox } from '../adapters/github/webhook/create-github-inbox.ts';
+import { createGitHubWebhookRoute } from '../adapters/github/webhook/create-github-webhook-route.ts';
+import { createInboxProcessor } from '../adapters/github/webhook/create-inbox-processor.ts';
+import { findRepository } from '../config/find-repository.ts';
+import type { Config } from '../config/types.ts';
+import type { Event, Policy } from '../core/types.ts';
+import type { Clock, GitHubReporter, Store } from '../shell/ports.ts';
+import { newRolloutId } from './new-rollout-id.ts';
+
+/** The GitHub client: one Octokit for every call, pointed at `GITHUB_API_URL` when set. */
+export function buildGitHubApi(config: Config): GitHubApi {
+  const octokit = new Octokit({
+    auth: config.secrets.GITHUB_TOKEN,
+    userAgent: 'shiplock',
+    ...(config.endpoints.githubApiUrl === undefined ? {} : { baseUrl: config.endpoints.githubApiUrl }),
+  });
+  return createGitHubApi({ octokit });
+}
+
+/** Check runs and deployments, named from the config and described from the store. */
+export function buildReporter(
+  api: GitHubApi,
+  config: Config,
+  store: Store,
+  policyFor: (repo: string) => Policy,
+): GitHubReporter {
+  return createGitHubReporter({
+    api,
+    describe: {
+      gate(rolloutId, gateId) {
+        const prKey = store.findPrKeyByRollout(rolloutId);
+        const state = prKey === null ? null : store.loadPullRequest(prKey);
+        const rollout = state?.rollouts.find((r) => r.id === rolloutId);
+        const name =
+          rollout === undefined
+            ? gateId
+            : (policyFor(rollout.pr.repo).gates.find((g) => g.id === gateId)?.name ?? gateId);
+        return { name, summary: rollout?.gates[gateId]?.summary ?? '' };
+      },
+      environment(repo, stage) {
+        const name = findRepository(config, repo)?.deploy[stage].environment ?? stage;
+        return { name, production: stage === 'production' || stage === 'rollback' };
+      },
+    },
+  });
+}
+
+/** What the intake needs from the rest of the bot. */
+export interface IntakeOptions {
+  readonly config: Config;
+  readonly db: Database.Database;
+  readonly store: Store;
+  readonly api: GitHubApi;
+  readonly sink: (event: Event) => void;
+  readonly onCheckCompleted: (repo: string, sha: string, checkName: string) => void;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** The webhook route, the inbox worker and the reconciler; `start` returns their stop. */
+export function buildIntake(options: IntakeOptions): { readonly route: RequestListener; start(): () => void } {
+  const { config, db, store, api, sink, clock, logger } = options;
+  const inbox = createGitHubInbox(db, { clock });
+  const isConfigured = (repo: string) => findRepository(config, repo) !== undefined;
+  const processor = createInboxProcessor({
+    inbox,
+    api,
+    isConfigured,
+    sink,
+    newRolloutId,
+    clock,
+    logger,
+    onCheckCompleted: options.onCheckCompleted,
+  });
+  const route = createGitHubWebhookRoute({
+    secret: config.secrets.GITHUB_WEBHOOK_SECRET ?? '',
+    inbox,
+    clock,
+    logger,
+    onStored: () => void processor.drain(),
+  });
+  const reconciler = createReconciler({
+    api,
+    repositories: config.repositories.map((r) => r.name),
+    ...createLatestShaLookup(store),
+    sink,
+    newRolloutId,
+    clock,
+    logger,
+  });
+  return {
+    route,
+    start() {
+      const stops = [processor.start(), reconciler.start()];
+      return () => {
+        for (const stop of stops) stop();
+      };
+    },
+  };
+}

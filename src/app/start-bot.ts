@@ -1,0 +1,135 @@
+import type { RequestListener } from 'node:http';
+import type { Logger } from 'pino';
+import { createFreezes } from '../adapters/db/create-freezes.ts';
+import { createRunRecords } from '../adapters/db/create-run-records.ts';
+import { createSqliteStore } from '../adapters/db/create-sqlite-store.ts';
+import { openDatabase } from '../adapters/db/open-database.ts';
+import { type RunningServer, startHttpServer } from '../adapters/http/create-http-server.ts';
+import { createPreflightChecker } from '../adapters/preflight/create-preflight-checker.ts';
+import { createSandbox } from '../adapters/process/create-sandbox.ts';
+import { toPolicy } from '../config/to-policy.ts';
+import type { Config } from '../config/types.ts';
+import type { Policy } from '../core/types.ts';
+import { createShell, type Shell } from '../shell/create-shell.ts';
+import type { Clock } from '../shell/ports.ts';
+import { startScheduler } from '../shell/start-scheduler.ts';
+import { buildGatePorts } from './build-gate-ports.ts';
+import { buildGitHubApi, buildIntake, buildReporter } from './build-github-side.ts';
+import { buildSlackSide } from './build-slack-side.ts';
+import { createPendingPorts } from './create-pending-ports.ts';
+
+/** What the bot is started from; `main.ts` reads the environment and the file. */
+export interface BotOptions {
+  readonly config: Config;
+  /** Deploy scripts run here: the directory of shiplock.yml. */
+  readonly scriptDir: string;
+  /** shiplock's environment (deploy scripts inherit it minus shiplock's secrets; PATH for git). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** Overrides `config.http.port` (tests use 0). */
+  readonly port?: number;
+}
+
+/** The running bot. */
+export interface Bot {
+  /** Base URL of the HTTP server (`/slack/events`, `/github/webhook`, `/healthz`). */
+  readonly url: string;
+  readonly slackMode: 'socket' | 'http';
+  readonly shell: Shell;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts shiplock: database, sandbox, Slack (token checked), GitHub intake and reconciler, the
+ * shell with its timers, and the HTTP server. Anything that cannot work refuses to start with a
+ * `ShiplockBootError` saying what to fix; nothing half-starts.
+ */
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const { config, logger } = options;
+  const clock = options.clock ?? { now: () => Date.now() };
+  const sandbox = await createSandbox({ mode: config.sandbox });
+  const db = openDatabase(config.database);
+  const stops: (() => unknown)[] = [() => db.close()];
+  try {
+    const store = createSqliteStore(db);
+    const freezes = createFreezes(db);
+    const records = createRunRecords(db);
+    const policies = new Map<string, Policy>();
+    const policyFor = (repo: string): Policy => {
+      const known = policies.get(repo);
+      if (known !== undefined) return known;
+      const policy = toPolicy(config, repo);
+      policies.set(repo, policy);
+      return policy;
+    };
+    const unsandboxed = sandbox.kind === 'none';
+    const slack = await buildSlackSide({ config, db, store, freezes, records, policyFor, clock, logger, unsandboxed });
+    const api = buildGitHubApi(config);
+    const gatePorts = buildGatePorts({
+      config,
+      api,
+      sandbox,
+      records,
+      scriptDir: options.scriptDir,
+      env: options.env,
+      clock,
+      logger,
+    });
+    const pending = createPendingPorts();
+    const ports = {
+      gates: gatePorts.gates,
+      reviewer: gatePorts.reviewer,
+      deployer: gatePorts.deployer,
+      canary: pending.canary,
+      verifier: pending.verifier,
+      preflight: createPreflightChecker({ api, freezeOf: freezes.get, windows: config.deployWindows, clock }),
+      notifier: slack.notifier,
+      github: buildReporter(api, config, store, policyFor),
+    };
+    const shell = createShell({ store, ports, clock, policyFor, logger });
+    stops.unshift(() => shell.stop());
+    slack.register((event) => shell.enqueue(event));
+    const intake = buildIntake({
+      config,
+      db,
+      store,
+      api,
+      sink: (event) => shell.handle(event),
+      onCheckCompleted: (repo, sha, name) => gatePorts.checkGate.notify(repo, sha, name),
+      clock,
+      logger,
+    });
+    const server = await startServer(options, slack.app.requestListener, intake.route);
+    stops.unshift(() => server.close());
+    await gatePorts.sweep();
+    shell.recover();
+    const scheduler = startScheduler(shell);
+    stops.unshift(() => scheduler.stop());
+    stops.unshift(intake.start());
+    await slack.app.start();
+    stops.unshift(() => slack.app.stop());
+    logger.info({ url: server.url, slack: slack.app.mode, sandbox: sandbox.kind }, 'shiplock started');
+    return { url: server.url, slackMode: slack.app.mode, shell, stop: () => runStops(stops) };
+  } catch (error) {
+    await runStops(stops);
+    throw error;
+  }
+}
+
+async function startServer(
+  options: BotOptions,
+  slackListener: RequestListener | null,
+  githubRoute: RequestListener,
+): Promise<RunningServer> {
+  const routes = {
+    '/github/webhook': githubRoute,
+    '/healthz': ((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok')) as RequestListener,
+    ...(slackListener === null ? {} : { '/slack/events': slackListener }),
+  };
+  return startHttpServer(routes, options.port ?? options.config.http.port, options.config.http.host);
+}
+
+async function runStops(stops: readonly (() => unknown)[]): Promise<void> {
+  for (const stop of stops) await stop();
+}
