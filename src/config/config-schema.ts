@@ -15,6 +15,7 @@ export const DEFAULTS = {
   database: './shiplock.db',
   workDir: './shiplock-work',
   port: 3000,
+  host: '127.0.0.1',
   model: 'gpt-4.1',
 } as const;
 
@@ -65,7 +66,12 @@ export const configSchema = z.strictObject({
   sandbox: z.enum(['bubblewrap', 'none']).default('bubblewrap'),
   database: z.string().trim().min(1).default(DEFAULTS.database),
   work_dir: z.string().trim().min(1).default(DEFAULTS.workDir),
-  http: z.strictObject({ port: z.int().min(1).max(65_535).default(DEFAULTS.port) }).prefault({}),
+  http: z
+    .strictObject({
+      port: z.int().min(1).max(65_535).default(DEFAULTS.port),
+      host: z.string().trim().min(1).max(255).default(DEFAULTS.host),
+    })
+    .prefault({}),
 });
 
 /** The document after schema parsing (snake_case, as written). */

@@ -43,7 +43,7 @@ export function toConfig(raw: RawConfig, env: EnvSettings): Config {
     sandbox: raw.sandbox,
     database: env.database ?? raw.database,
     workDir: raw.work_dir,
-    http: { port: raw.http.port },
+    http: { port: raw.http.port, host: raw.http.host },
     secrets: env.secrets,
     endpoints: env.endpoints,
   };

@@ -205,7 +205,8 @@ export interface Config {
   readonly database: string;
   /** Where gate workspaces and run logs live (`workspaces/`, `logs/`). */
   readonly workDir: string;
-  readonly http: { readonly port: number };
+  /** Where the HTTP server listens; loopback by default (put your proxy in front). */
+  readonly http: { readonly port: number; readonly host: string };
   readonly secrets: Secrets;
   readonly endpoints: Endpoints;
 }

@@ -31,7 +31,8 @@ const TAIL_LINES = 40;
  * Runs a gate's command in the sandbox on the fresh checkout and reads what it reported. Exit 0
  * passes, unless its own report says otherwise: a JUnit report with failures or a SARIF error
  * (high or worse) fails even after exit 0 — fail closed. A timeout, a signal or a command that
- * cannot start is an `error` (Retry button); an unreadable report named in the config is an error.
+ * cannot start is an `error` (Retry button); so is a report named in the config that is missing,
+ * unreadable, or lists no tests at all.
  */
 export async function runCommandGate(spec: CommandSpec, ctx: CommandGateContext): Promise<GateRunResult> {
   const env: Record<string, string> = { SHIPLOCK_SHA: ctx.rollout.pr.sha };
@@ -82,6 +83,8 @@ async function readJunit(dir: string, path: string): Promise<ReportVerdict> {
   const parsed = parseJunitXml(file.text);
   if (!parsed.ok) return { status: 'error', line: `JUnit report unreadable: ${parsed.error}`, details: '' };
   const { line, details } = summarizeJunit(parsed);
+  // A report of zero tests proves nothing ran: fail closed rather than pass an empty run.
+  if (parsed.tests === 0) return { status: 'error', line: `JUnit report lists no tests (${line})`, details };
   return { status: parsed.failures + parsed.errors > 0 ? 'failed' : 'passed', line, details };
 }
 
@@ -91,7 +94,12 @@ async function readSarif(dir: string, path: string): Promise<ReportVerdict> {
   const parsed = parseSarif(file.text, { roots: [dir, SANDBOX_WORKSPACE] });
   if (!parsed.ok) return { status: 'error', line: `SARIF report unreadable: ${parsed.error}`, details: '' };
   const { blocking, line, details } = summarizeFindings(parsed.findings, 'high');
-  return { status: blocking > 0 ? 'failed' : 'passed', line, details };
+  const notes = [
+    ...(parsed.truncated ? ['only the first 1,000 findings read'] : []),
+    ...(parsed.skipped > 0 ? [`${parsed.skipped} malformed result(s) skipped`] : []),
+  ];
+  const shown = notes.length === 0 ? line : `${line} (${notes.join('; ')})`;
+  return { status: blocking > 0 ? 'failed' : 'passed', line: shown, details };
 }
 
 function reproduceLine(command: readonly string[], ctx: CommandGateContext): string {
