@@ -29,6 +29,12 @@ export interface SlackNotifierOptions {
   readonly cardSettings?: CardSettings;
 }
 
+/** The notifier, plus where a rollout's card can be opened (for GitHub's check runs and deployments). */
+export interface SlackNotifier extends Notifier {
+  /** The card's permalink once known (fetched right after the card is posted); undefined before. */
+  cardUrl(rolloutId: string): string | undefined;
+}
+
 /** Slack unfurls links by fetching them, a leak path for untrusted text (REFERENCES.md). */
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
 
@@ -37,7 +43,7 @@ const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
  * place, details in its thread, refusals as ephemeral messages. Calls for one rollout run one
  * after another, so the card is never posted twice and the thread follows it.
  */
-export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
+export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifier {
   const { client, refs, clock, policyFor, channelFor, replyChannel } = options;
   const detailsFor = options.detailsFor ?? (() => null);
   const cardSettings = options.cardSettings ?? {};
@@ -82,6 +88,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
     const created = { channel: posted.channel ?? channel, ts: String(posted.ts) };
     refs.set(rollout.id, created, clock.now());
     linkSuperseded(state, rollout.id);
+    permalinkOf(rollout.id).catch(() => undefined); // only a link for GitHub; the card is posted
     return created;
   }
 
@@ -99,6 +106,7 @@ export function createSlackNotifier(options: SlackNotifierOptions): Notifier {
   }
 
   return {
+    cardUrl: (rolloutId) => permalinks.get(rolloutId),
     publishCard: (state, rollout) => serial(rollout.id, () => publish(state, rollout)).then(() => undefined),
     postThread: (state: PullRequestState, rollout: Rollout, message: ThreadMessage) =>
       serial(rollout.id, async () => {
