@@ -93,20 +93,29 @@ export function createGateRunner(options: GateRunnerOptions): GateRunner {
     async run(command: RunGate, rollout: Rollout, run: GateRun) {
       const gate = options.gateFor(rollout.pr.repo, command.gateId);
       if (gate === undefined) throw new Error(`shiplock_gate_not_configured: ${command.gateId}`);
+      if (command.sha !== rollout.pr.sha) throw new Error(`shiplock_gate_sha_mismatch: ${command.sha}`);
       const startedAt = clock.now();
-      const result = await runGate(gate, command, rollout, run.seed);
-      const finishedAt = clock.now();
-      records.record({
-        rolloutId: rollout.id,
-        kind: 'gate',
-        name: command.gateId,
-        attempt: command.attempt,
-        startedAt,
-        finishedAt,
-        details: result.details,
-        logPath: result.logPath,
-      });
-      const durationMs = result.outcome.durationMs > 0 ? result.outcome.durationMs : finishedAt - startedAt;
+      const record = (details: string, logPath: string | null) =>
+        records.record({
+          rolloutId: rollout.id,
+          kind: 'gate',
+          name: command.gateId,
+          attempt: command.attempt,
+          startedAt,
+          finishedAt: clock.now(),
+          details,
+          logPath,
+        });
+      let result: GateRunResult;
+      try {
+        result = await runGate(gate, command, rollout, run.seed);
+      } catch (error) {
+        // The shell turns the throw into a gate error; the thread still says what happened.
+        record(`The gate could not run: ${(error as Error).message}`, null);
+        throw error;
+      }
+      record(result.details, result.logPath);
+      const durationMs = result.outcome.durationMs > 0 ? result.outcome.durationMs : clock.now() - startedAt;
       return { ...result.outcome, durationMs };
     },
   };
