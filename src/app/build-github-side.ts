@@ -16,11 +16,17 @@ import type { Event, Policy } from '../core/types.ts';
 import type { Clock, GitHubReporter, Store } from '../shell/ports.ts';
 import { newRolloutId } from './new-rollout-id.ts';
 
-/** The GitHub client: one Octokit for every call, pointed at `GITHUB_API_URL` when set. */
-export function buildGitHubApi(config: Config): GitHubApi {
+/**
+ * The GitHub client: one Octokit for every call, pointed at `GITHUB_API_URL` when set. Octokit logs
+ * every failed request with `console.error` unless given a log; failures reach the shell as
+ * `shiplock_github_…` errors and are logged there, so Octokit's own lines go to pino at debug.
+ */
+export function buildGitHubApi(config: Config, logger: Logger): GitHubApi {
+  const log = (message: string) => logger.debug({ component: 'octokit' }, message);
   const octokit = new Octokit({
     auth: config.secrets.GITHUB_TOKEN,
     userAgent: 'shiplock',
+    log: { debug: log, info: log, warn: log, error: log },
     ...(config.endpoints.githubApiUrl === undefined ? {} : { baseUrl: config.endpoints.githubApiUrl }),
   });
   return createGitHubApi({ octokit });
@@ -32,6 +38,7 @@ export function buildReporter(
   config: Config,
   store: Store,
   policyFor: (repo: string) => Policy,
+  cardUrl: (rolloutId: string) => string | undefined,
 ): GitHubReporter {
   return createGitHubReporter({
     api,
@@ -46,6 +53,7 @@ export function buildReporter(
             : (policyFor(rollout.pr.repo).gates.find((g) => g.id === gateId)?.name ?? gateId);
         return { name, summary: rollout?.gates[gateId]?.summary ?? '' };
       },
+      rolloutUrl: cardUrl,
       environment(repo, stage) {
         const name = findRepository(config, repo)?.deploy[stage].environment ?? stage;
         return { name, production: stage === 'production' || stage === 'rollback' };

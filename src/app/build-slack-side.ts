@@ -8,14 +8,14 @@ import { ShiplockBootError } from '../adapters/db/shiplock-boot-error.ts';
 import { createCardRefs } from '../adapters/slack/create-card-refs.ts';
 import { createReplyRoutes, type ReplyRoutes } from '../adapters/slack/create-reply-routes.ts';
 import { createSlackApp, type SlackApp } from '../adapters/slack/create-slack-app.ts';
-import { createSlackNotifier } from '../adapters/slack/create-slack-notifier.ts';
+import { createSlackNotifier, type SlackNotifier } from '../adapters/slack/create-slack-notifier.ts';
 import { registerAppHome } from '../adapters/slack/register-app-home.ts';
 import { registerCardActions } from '../adapters/slack/register-card-actions.ts';
 import { registerSlashCommand } from '../adapters/slack/register-slash-command.ts';
 import { findRepository } from '../config/find-repository.ts';
 import type { Config } from '../config/types.ts';
 import type { Event, Policy, Rollout, ThreadMessage } from '../core/types.ts';
-import type { Clock, Notifier, Store } from '../shell/ports.ts';
+import type { Clock, Store } from '../shell/ports.ts';
 
 /** What the Slack side is built from. */
 export interface SlackSideOptions {
@@ -33,7 +33,7 @@ export interface SlackSideOptions {
 /** The Slack app and the notifier; handlers are registered once the shell exists. */
 export interface SlackSide {
   readonly app: SlackApp;
-  readonly notifier: Notifier;
+  readonly notifier: SlackNotifier;
   /** Registers the buttons, `/shiplock` and App Home, recording events through `handle`. */
   register(handle: (event: Event) => void): void;
 }

@@ -16,7 +16,9 @@ import { startScheduler } from '../shell/start-scheduler.ts';
 import { buildGatePorts } from './build-gate-ports.ts';
 import { buildGitHubApi, buildIntake, buildReporter } from './build-github-side.ts';
 import { buildSlackSide } from './build-slack-side.ts';
+import { createInFlight } from './create-in-flight.ts';
 import { createPendingPorts } from './create-pending-ports.ts';
+import { serializeReports } from './serialize-reports.ts';
 
 /** What the bot is started from; `main.ts` reads the environment and the file. */
 export interface BotOptions {
@@ -65,7 +67,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     };
     const unsandboxed = sandbox.kind === 'none';
     const slack = await buildSlackSide({ config, db, store, freezes, records, policyFor, clock, logger, unsandboxed });
-    const api = buildGitHubApi(config);
+    const api = buildGitHubApi(config, logger);
     const gatePorts = buildGatePorts({
       config,
       api,
@@ -77,7 +79,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       logger,
     });
     const pending = createPendingPorts();
-    const ports = {
+    const inFlight = createInFlight();
+    const ports = inFlight.trackPorts({
       gates: gatePorts.gates,
       reviewer: gatePorts.reviewer,
       deployer: gatePorts.deployer,
@@ -85,10 +88,14 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       verifier: pending.verifier,
       preflight: createPreflightChecker({ api, freezeOf: freezes.get, windows: config.deployWindows, clock }),
       notifier: slack.notifier,
-      github: buildReporter(api, config, store, policyFor),
-    };
+      github: serializeReports(buildReporter(api, config, store, policyFor, slack.notifier.cardUrl)),
+    });
     const shell = createShell({ store, ports, clock, policyFor, logger });
-    stops.unshift(() => shell.stop());
+    // Running gates and deploys finish and record their results before the database closes.
+    stops.unshift(async () => {
+      shell.stop();
+      await inFlight.settled();
+    });
     slack.register((event) => shell.enqueue(event));
     const intake = buildIntake({
       config,

@@ -8,8 +8,8 @@ export interface ReportDescriber {
   gate(rolloutId: string, gateId: string): { readonly name: string; readonly summary: string };
   /** The GitHub environment a stage deploys to, and whether it is production. */
   environment(repo: string, stage: DeployStage): { readonly name: string; readonly production: boolean };
-  /** Where a person sees the rollout (check run `details_url`, deployment `log_url`). */
-  rolloutUrl?(rolloutId: string): string;
+  /** Where a person sees the rollout (check run `details_url`, deployment `log_url`), once known. */
+  rolloutUrl?(rolloutId: string): string | undefined;
 }
 
 type CheckState = Pick<CheckRunReport, 'status' | 'conclusion' | 'title'>;

@@ -53,9 +53,11 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
     const previous = queues.get(rolloutId) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(work);
     queues.set(rolloutId, next);
-    void next.finally(() => {
+    // Not `finally`: its promise would reject with the call's error and nobody would handle it.
+    const forget = () => {
       if (queues.get(rolloutId) === next) queues.delete(rolloutId);
-    });
+    };
+    next.then(forget, forget);
     return next;
   }
 
