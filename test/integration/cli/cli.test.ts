@@ -191,7 +191,9 @@ describe('shiplock start', () => {
       SLACK_API_URL: 'http://127.0.0.1:9/api/', // discard port: nothing listens
     };
     const run = shiplock(['start', '--config', EXAMPLE], secrets);
-    expect(run.err).toMatch(/shiplock_slack_unreachable: could not reach Slack's Web API at http:\/\/127\.0\.0\.1:9\/api\//);
+    expect(run.err).toMatch(
+      /shiplock_slack_unreachable: could not reach Slack's Web API at http:\/\/127\.0\.0\.1:9\/api\//,
+    );
     expect(run.err).toMatch(/Nothing was started/);
     expect(run.code).toBe(1);
   });

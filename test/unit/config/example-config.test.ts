@@ -11,13 +11,7 @@ describe('shiplock.example.yml', () => {
   it('parses without a single problem', () => {
     const config = validConfig(EXAMPLE);
     expect(config.repositories.map((r) => r.name)).toEqual(['acme/api']);
-    expect(config.repositories[0]?.gates.map((g) => g.id)).toEqual([
-      'lint',
-      'security',
-      'unit',
-      'integration',
-      'fuzz',
-    ]);
+    expect(config.repositories[0]?.gates.map((g) => g.id)).toEqual(['lint', 'security', 'unit', 'integration', 'fuzz']);
     expect(config.deployWindows).toHaveLength(2);
   });
 
