@@ -1,6 +1,7 @@
 import { advance } from './advance.ts';
 import { applyHumanAction } from './apply-human-action.ts';
 import { applySystemEvent } from './apply-system-event.ts';
+import { decideAlertAcknowledged, decideAlertReceived } from './decide-alert.ts';
 import { assertNever, isPreProduction, isTerminal } from './phases.ts';
 import { createStep, endRollout, reply, type Step } from './step.ts';
 import type {
@@ -54,6 +55,10 @@ export function decide(state: PullRequestState | null, event: Event, policy: Pol
       return onRollout(state, event, null, policy, (step) =>
         applySystemEvent(step, event, policy, state?.freeze ?? null),
       );
+    case 'CanaryAlertReceived':
+      return decideAlertReceived(state, event, policy);
+    case 'AlertAcknowledged':
+      return decideAlertAcknowledged(state, event, policy);
     default:
       return assertNever(event);
   }

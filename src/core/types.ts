@@ -318,6 +318,43 @@ export interface FreezeChanged extends EventBase {
   readonly freeze: Freeze | null;
 }
 
+/** Whether an alert is firing now or has resolved (Alertmanager's two statuses). */
+export type AlertStatus = 'firing' | 'resolved';
+
+/**
+ * One Alertmanager alert about a rollout's canary, as the adapter parsed and capped it. Labels,
+ * annotations and the summary are untrusted text: the core stores them for rendering only.
+ */
+export interface AlertFacts {
+  /** Alertmanager's fingerprint: the same alert keeps it from firing to resolved. */
+  readonly id: string;
+  readonly status: AlertStatus;
+  /** The `alertname` label. */
+  readonly name: string;
+  /** The `summary` (or `description`) annotation, short. */
+  readonly summary: string;
+  /** A small capped label set (the adapter drops the rest). */
+  readonly labels: Readonly<Record<string, string>>;
+  /** A small capped annotation set, for baseline vs canary values when the rule provides them. */
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly startsAt: EpochMs;
+  /** When it resolved; `null` while firing. */
+  readonly endsAt: EpochMs | null;
+}
+
+/** Alertmanager reported an alert that the adapter mapped to a rollout by its labels. */
+export interface CanaryAlertReceived extends EventBase {
+  readonly type: 'CanaryAlertReceived';
+  readonly rolloutId: string;
+  readonly alert: AlertFacts;
+}
+
+/** Acknowledge was clicked on a canary alert's message. */
+export interface AlertAcknowledged extends HumanActionBase {
+  readonly type: 'AlertAcknowledged';
+  readonly alertId: string;
+}
+
 /** Every event the orchestrator takes. */
 export type Event =
   | PullRequestOpened
@@ -338,7 +375,9 @@ export type Event =
   | DeployOutcomeUnknown
   | PreflightCompleted
   | VerificationCompleted
-  | FreezeChanged;
+  | FreezeChanged
+  | CanaryAlertReceived
+  | AlertAcknowledged;
 
 /** The event type names. */
 export type EventType = Event['type'];
@@ -443,6 +482,13 @@ export interface ReplyEphemeral {
   readonly reply: Reply;
 }
 
+/** Post or update the message of one canary alert in the repository's alerts channel. */
+export interface PublishAlert {
+  readonly type: 'PublishAlert';
+  readonly rolloutId: string;
+  readonly alertId: string;
+}
+
 /** Every command the orchestrator emits. */
 export type Command =
   | RunGate
@@ -456,10 +502,16 @@ export type Command =
   | ReportToGitHub
   | PublishCard
   | PostThread
-  | ReplyEphemeral;
+  | ReplyEphemeral
+  | PublishAlert;
 
 /** Command kinds that only show things to people (invariant I3 compares everything else). */
-export const RENDER_COMMANDS: ReadonlySet<Command['type']> = new Set(['PublishCard', 'PostThread', 'ReplyEphemeral']);
+export const RENDER_COMMANDS: ReadonlySet<Command['type']> = new Set([
+  'PublishCard',
+  'PostThread',
+  'ReplyEphemeral',
+  'PublishAlert',
+]);
 
 /** Status of a gate as the card and GitHub show it. */
 export type GateStatus = 'pending' | 'running' | 'passed' | 'failed' | 'error';
@@ -482,7 +534,7 @@ export type Reply =
   | { readonly kind: 'refused'; readonly reason: Refusal };
 
 /** Human actions. */
-export type HumanAction = 'approve' | 'reject' | 'cancel' | 'rollback' | 'retry';
+export type HumanAction = 'approve' | 'reject' | 'cancel' | 'rollback' | 'retry' | 'acknowledge';
 
 /** Refusals are values with stable codes; the renderer turns them into sentences. */
 export type Refusal =
@@ -495,7 +547,9 @@ export type Refusal =
   | { readonly code: 'already_approved' }
   | { readonly code: 'wrong_phase'; readonly phase: Phase }
   | { readonly code: 'production_started' }
-  | { readonly code: 'nothing_to_retry' };
+  | { readonly code: 'nothing_to_retry' }
+  | { readonly code: 'unknown_alert' }
+  | { readonly code: 'already_acknowledged'; readonly by: SlackUserId };
 
 /** Why production is held at preflight. */
 export type HoldReason =
@@ -538,6 +592,7 @@ export type EndReason =
   | { readonly code: 'deploy_failed'; readonly stage: DeployStage }
   | { readonly code: 'deploy_outcome_unknown'; readonly stage: DeployStage }
   | { readonly code: 'canary_unhealthy' }
+  | { readonly code: 'canary_alert'; readonly alertId: string; readonly alertName: string }
   | { readonly code: 'rejected_by'; readonly user: SlackUserId; readonly reason: string }
   | { readonly code: 'cancelled_by'; readonly user: SlackUserId }
   | { readonly code: 'pr_closed' }
@@ -577,6 +632,13 @@ export interface Rollout {
   readonly ended: { readonly at: EpochMs; readonly reason: EndReason } | null;
 }
 
+/** A canary alert as the aggregate keeps it, so its message can be rendered again. */
+export interface CanaryAlert extends AlertFacts {
+  readonly rolloutId: string;
+  readonly acknowledgedBy: SlackUserId | null;
+  readonly acknowledgedAt: EpochMs | null;
+}
+
 /** The aggregate the orchestrator decides over: one pull request and its rollouts. */
 export interface PullRequestState {
   readonly repo: string;
@@ -585,6 +647,13 @@ export interface PullRequestState {
   readonly rollouts: readonly Rollout[];
   readonly freeze: Freeze | null;
   readonly closed: boolean;
+  /**
+   * Canary alerts about this PR's rollouts, oldest first. Kept on the aggregate, not on the rollout:
+   * an alert's message is still updated (resolved, acknowledged) after its rollout ended, and a
+   * finished rollout never changes (I5). Absent until the first alert, so older snapshots replay
+   * byte for byte (I6).
+   */
+  readonly alerts?: readonly CanaryAlert[];
 }
 
 /** What `decide` returns. */

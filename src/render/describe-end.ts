@@ -18,6 +18,8 @@ export function describeEnd(reason: EndReason, max: number, gateName: (id: strin
       return `The ${stageLabel(reason.stage).toLowerCase()} deploy started and never reported. It is never re-run automatically: check it by hand, then roll back or redeploy.`;
     case 'canary_unhealthy':
       return 'The canary was unhealthy and was rolled back.';
+    case 'canary_alert':
+      return `The canary alert *${safeMrkdwn(reason.alertName, 100).trim() || 'unnamed'}* fired, so the rollout was cancelled (a deployed canary is rolled back). Details in the alerts channel.`;
     case 'rejected_by':
       return `Rejected by ${who(reason.user)}: “${safeMrkdwn(reason.reason, max).trim() || 'no reason given'}”`;
     case 'cancelled_by':

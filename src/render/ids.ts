@@ -13,6 +13,8 @@ export const ACTION_ID = {
   rejectReason: 'shiplock.reject_reason.input',
   /** A link button on a superseded card that opens the new card; Slack still sends an action to ack. */
   openNewCard: 'shiplock.open_new_card',
+  /** Acknowledge on a canary alert's message (its Roll back button reuses {@link ACTION_ID.rollback}). */
+  acknowledgeAlert: 'shiplock.alert.acknowledge',
 } as const;
 
 /** `block_id`s of the blocks we emit; interaction payloads carry them back. */
@@ -37,6 +39,14 @@ export const BLOCK_ID = {
   rejectReason: 'shiplock.reject_reason',
   thread: 'shiplock.thread',
   reply: 'shiplock.reply',
+  alertHeader: 'shiplock.alert.header',
+  alertSummary: 'shiplock.alert.summary',
+  alertRollout: 'shiplock.alert.rollout',
+  alertStatus: 'shiplock.alert.status',
+  alertCanary: 'shiplock.alert.canary',
+  alertLabels: 'shiplock.alert.labels',
+  alertAck: 'shiplock.alert.ack',
+  alertActions: 'shiplock.alert.actions',
 } as const;
 
 /** `callback_id`s of the views we open. */
@@ -104,4 +114,33 @@ export function parseButtonValue(value: unknown): ButtonRef | null {
   if (!ROLLOUT_ID_PATTERN.test(rolloutId) || !SHA_PATTERN.test(sha)) return null;
   if (gateId === undefined) return { rolloutId, sha };
   return GATE_ID_PATTERN.test(gateId) ? { rolloutId, sha, gateId } : null;
+}
+
+/** What an alert's Acknowledge button says it acts on. */
+export interface AlertButtonRef {
+  readonly rolloutId: string;
+  readonly alertId: string;
+}
+
+/** Alert ids are Alertmanager fingerprints (16 hex digits); the adapter refuses anything else this cannot carry. */
+export const ALERT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+const ALERT_VERSION = 'a1';
+
+/**
+ * Encodes an alert button value `a1|<rolloutId>|<alertId>` (≤ 260 characters, far below Slack's
+ * 2,000), or `null` when a part does not fit its pattern: the message then leaves the button out.
+ */
+export function toAlertButtonValue(ref: AlertButtonRef): string | null {
+  if (!ROLLOUT_ID_PATTERN.test(ref.rolloutId) || !ALERT_ID_PATTERN.test(ref.alertId)) return null;
+  return [ALERT_VERSION, ref.rolloutId, ref.alertId].join(SEPARATOR);
+}
+
+/** Decodes what {@link toAlertButtonValue} writes, and nothing else (`null`); never throws. */
+export function parseAlertButtonValue(value: unknown): AlertButtonRef | null {
+  if (typeof value !== 'string' || value.length > MAX_VALUE) return null;
+  const [version, rolloutId, alertId, ...rest] = value.split(SEPARATOR);
+  if (version !== ALERT_VERSION || rolloutId === undefined || alertId === undefined || rest.length > 0) return null;
+  if (!ROLLOUT_ID_PATTERN.test(rolloutId) || !ALERT_ID_PATTERN.test(alertId)) return null;
+  return { rolloutId, alertId };
 }

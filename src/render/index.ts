@@ -4,6 +4,7 @@
  */
 export { type ApprovalView, type GroupSeats, toApprovalView } from './approval-view.ts';
 export type { SlackMessage } from './blocks.ts';
+export { type AlertAction, type CanaryAlertView, toCanaryAlertView } from './canary-alert-view.ts';
 export { type CardAction, MAX_RETRY_BUTTONS, toCardActions } from './card-actions.ts';
 export {
   type CardAdvisory,
@@ -16,17 +17,21 @@ export {
 export { epochToIso } from './epoch-to-iso.ts';
 export {
   ACTION_ID,
+  type AlertButtonRef,
   BLOCK_ID,
   type ButtonRef,
   CALLBACK_ID,
+  parseAlertButtonValue,
   parseButtonValue,
   REJECT_REASON_MAX,
   RETRY_ACTION_ID_PATTERN,
   retryActionId,
+  toAlertButtonValue,
   toButtonValue,
 } from './ids.ts';
 export { isSlackUserId, mentionUser } from './mention-user.ts';
 export { escapeMrkdwn, plainText, safeMrkdwn, truncate } from './mrkdwn.ts';
+export { renderCanaryAlert } from './render-canary-alert.ts';
 export { renderCard } from './render-card.ts';
 export { renderRejectModal } from './render-reject-modal.ts';
 export { type ReplyContext, renderReply, replySentence } from './render-reply.ts';

@@ -1,7 +1,7 @@
 import type { HumanAction, Refusal, Reply, SlackUserId } from '../core/types.ts';
 import { type SlackMessage, section } from './blocks.ts';
 import { BLOCK_ID } from './ids.ts';
-import { mentionList } from './mention-user.ts';
+import { mentionList, mentionUser } from './mention-user.ts';
 import { phaseWords } from './phase-label.ts';
 import { shortSha } from './short-sha.ts';
 
@@ -18,6 +18,7 @@ const ACCEPTED: Readonly<Record<HumanAction, string>> = {
   cancel: 'You cancelled this rollout: it will not reach production. Pushing again starts a new rollout.',
   rollback: 'Rollback started. Follow it on the card and in its thread.',
   retry: 'The gate is running again; the card updates when it finishes.',
+  acknowledge: 'You acknowledged this alert; the alert message now shows your name.',
 };
 
 /**
@@ -61,6 +62,10 @@ function refusalSentence(refusal: Refusal, context: ReplyContext): string {
       return "Production has already started, so this can't be cancelled or rejected any more. If production looks wrong, use *Roll back* on the card.";
     case 'nothing_to_retry':
       return 'That gate has no error to retry: it is running, passed, or really failed (a failure needs a new push).';
+    case 'unknown_alert':
+      return "shiplock doesn't know this alert for this rollout; nothing changed.";
+    case 'already_acknowledged':
+      return `This alert was already acknowledged by ${mentionUser(refusal.by) ?? 'someone else'}; nothing changed.`;
   }
 }
 

@@ -72,6 +72,12 @@ export async function executeCommand(command: Command, ctx: ExecuteContext): Pro
     case 'ReplyEphemeral':
       await ports.notifier.replyEphemeral(command, ctx.state);
       return null;
+    case 'PublishAlert': {
+      const alert = ctx.state?.alerts?.find((a) => a.rolloutId === command.rolloutId && a.id === command.alertId);
+      if (ctx.state !== null && alert !== undefined)
+        await ports.notifier.publishAlert(ctx.state, rolloutOf(ctx, command.rolloutId), alert);
+      return null;
+    }
     case 'ScheduleTimer':
     case 'CancelTimers':
       return null; // Timers are rows the store wrote in the decision's own transaction.

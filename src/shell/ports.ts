@@ -1,5 +1,6 @@
 import type {
   AdvisoryReview,
+  CanaryAlert,
   CanaryVerdict,
   Command,
   EpochMs,
@@ -146,6 +147,8 @@ export interface Notifier {
   postThread(state: PullRequestState, rollout: Rollout, message: ThreadMessage): Promise<void>;
   /** `state` is null when the click named a rollout nobody knows. */
   replyEphemeral(command: ReplyEphemeral, state: PullRequestState | null): Promise<void>;
+  /** One message per canary alert in the repository's alerts channel: posted once, then updated in place. */
+  publishAlert(state: PullRequestState, rollout: Rollout, alert: CanaryAlert): Promise<void>;
 }
 
 /** Check runs, statuses and deployments on GitHub. */

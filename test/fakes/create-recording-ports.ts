@@ -89,6 +89,8 @@ export function createRecordingPorts(overrides: Partial<FakeWorld> = {}): {
       publishCard: async (_s, r) => enter('publishCard', undefined, { id: r.id, phase: r.phase }),
       postThread: async (_s, r, m) => enter('postThread', undefined, { id: r.id, message: m }),
       replyEphemeral: async (c) => enter('replyEphemeral', c),
+      publishAlert: async (_s, r, a) =>
+        enter('publishAlert', undefined, { id: r.id, alertId: a.id, status: a.status, by: a.acknowledgedBy }),
     },
     github: { report: async (c) => enter('github', c) },
   };

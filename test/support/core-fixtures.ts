@@ -54,4 +54,6 @@ export const EVERY_REFUSAL_CODE = Object.keys({
   wrong_phase: true,
   production_started: true,
   nothing_to_retry: true,
+  unknown_alert: true,
+  already_acknowledged: true,
 } satisfies Record<Refusal['code'], true>) as readonly Refusal['code'][];

@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import type Database from 'better-sqlite3';
+import { createAlertmanagerRoute } from '../../src/adapters/alertmanager/create-alertmanager-route.ts';
+import { createLabelRolloutResolver } from '../../src/adapters/alertmanager/create-label-rollout-resolver.ts';
+import { createStoreRolloutLookups } from '../../src/adapters/alertmanager/create-store-rollout-lookups.ts';
 import { createFreezes, type Freezes } from '../../src/adapters/db/create-freezes.ts';
 import { createRolloutIndex } from '../../src/adapters/db/create-rollout-index.ts';
 import { createSqliteStore } from '../../src/adapters/db/create-sqlite-store.ts';
 import { openDatabase } from '../../src/adapters/db/open-database.ts';
 import { type RunningServer, startHttpServer } from '../../src/adapters/http/create-http-server.ts';
 import { createLogger } from '../../src/adapters/log/create-logger.ts';
+import { createAlertRefs } from '../../src/adapters/slack/create-alert-refs.ts';
 import { createCardRefs } from '../../src/adapters/slack/create-card-refs.ts';
 import { createReplyRoutes } from '../../src/adapters/slack/create-reply-routes.ts';
 import { createSlackApp } from '../../src/adapters/slack/create-slack-app.ts';
@@ -21,11 +25,15 @@ import { formatViolation, validateMessage } from '../../src/render/index.ts';
 import { createSlackStandIn, type SeedChannel, type SlackStandIn } from '../../src/sandbox/slack/index.ts';
 import { createShell, type Shell } from '../../src/shell/create-shell.ts';
 import type { Store } from '../../src/shell/ports.ts';
-import { createRecordingPorts } from '../fakes/create-recording-ports.ts';
+import { createRecordingPorts, type PortCall } from '../fakes/create-recording-ports.ts';
 import { POLICY, prAt, SHA_A } from './core-fixtures.ts';
 
 /** The deploy channel of `acme/api` in the harness. */
 export const DEPLOY_CHANNEL = 'C0DEPLOYS';
+/** The alerts channel of `acme/api` in the harness (canary alert messages). */
+export const ALERTS_CHANNEL = 'C0ALERTS';
+/** The service whose canary alerts map to the newest active rollout of `acme/api#7`. */
+export const HARNESS_SERVICE = 'web';
 /** The users of the core fixtures: the author, two approvers, an outsider. */
 export const HARNESS_USERS = ['UAUTHOR', 'UBOB', 'UCAROL', 'UDAVE'].map((id) => ({
   id,
@@ -41,6 +49,10 @@ export interface SlackHarness {
   readonly freezes: Freezes;
   /** The Bolt app's endpoint: the real HTTPReceiver behind shiplock's timestamp guard. */
   readonly url: string;
+  /** `POST /alertmanager/webhook` on the same server (no bearer token). */
+  readonly alertmanagerUrl: string;
+  /** Every call the fake ports (gates, deploys, canary…) received. */
+  readonly calls: readonly PortCall[];
   /** The latest rollout of `acme/api#7`. */
   rollout(): Rollout;
   /** Opens `acme/api#7` and lets fake gates and deploys carry it to `awaiting_approval`; the card's ts. */
@@ -68,7 +80,11 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
   const slack = await createSlackStandIn({
     signingSecret: options.secret,
     users: HARNESS_USERS,
-    channels: [{ id: DEPLOY_CHANNEL, name: 'deploys', members }, ...(options.extraChannels ?? [])],
+    channels: [
+      { id: DEPLOY_CHANNEL, name: 'deploys', members },
+      { id: ALERTS_CHANNEL, name: 'deploy-alerts', members },
+      ...(options.extraChannels ?? []),
+    ],
     validate: (payload, surface) => validateMessage(payload, surface).map(formatViolation),
   });
   const policy: Policy = { ...POLICY, verificationMs: 0 };
@@ -86,8 +102,10 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     policyFor,
     channelFor,
     replyChannel: replyRoutes.channel,
+    alertRefs: createAlertRefs(db),
+    alertsChannelFor: () => ALERTS_CHANNEL,
   });
-  const { ports } = createRecordingPorts();
+  const { ports, calls } = createRecordingPorts();
   const shell = createShell({ store, ports: { ...ports, notifier }, clock, policyFor, logger, retryBaseMs: 10 });
   const app = createSlackApp({
     signingSecret: options.secret,
@@ -110,7 +128,15 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     replyRoutes,
   });
   registerAppHome(app.app, { ...reads, clock, logger });
-  const server: RunningServer = await startHttpServer({ '/slack/events': app.requestListener ?? (() => undefined) });
+  // What the composition passes once repositories name their service.
+  const resolveRollout = createLabelRolloutResolver(
+    createStoreRolloutLookups({ store, repoOfService: (s) => (s === HARNESS_SERVICE ? 'acme/api' : null) }),
+  );
+  const alertmanager = createAlertmanagerRoute({ resolveRollout, handle: (e) => shell.handle(e), clock, logger });
+  const server: RunningServer = await startHttpServer({
+    '/slack/events': app.requestListener ?? (() => undefined),
+    '/alertmanager/webhook': alertmanager,
+  });
   const url = `${server.url}/slack/events`;
   slack.setAppUrl(url);
 
@@ -126,6 +152,8 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     shell,
     freezes,
     url,
+    alertmanagerUrl: `${server.url}/alertmanager/webhook`,
+    calls,
     rollout,
     async openAwaitingApproval() {
       shell.handle({ type: 'PullRequestOpened', at: Date.now(), pr: prAt(SHA_A), rolloutId: 'r1' });

@@ -1,15 +1,25 @@
 import type { WebClient } from '@slack/web-api';
 import { stillEligible } from '../../core/approvals.ts';
-import type { Policy, PullRequestState, ReplyEphemeral, Rollout, ThreadMessage } from '../../core/types.ts';
+import type {
+  CanaryAlert,
+  Policy,
+  PullRequestState,
+  ReplyEphemeral,
+  Rollout,
+  ThreadMessage,
+} from '../../core/types.ts';
 import {
   type CardSettings,
+  renderCanaryAlert,
   renderCard,
   renderReply,
   renderThreadMessage,
   type SlackMessage,
+  toCanaryAlertView,
   toCardView,
 } from '../../render/index.ts';
 import type { Clock, Notifier } from '../../shell/ports.ts';
+import type { AlertRefs } from './create-alert-refs.ts';
 import type { CardRef, CardRefs } from './create-card-refs.ts';
 
 /** What the Slack notifier is built from. */
@@ -27,6 +37,10 @@ export interface SlackNotifierOptions {
   readonly detailsFor?: (rollout: Rollout, message: ThreadMessage) => string | null;
   /** Installation facts every card shows (`sandbox: none`). */
   readonly cardSettings?: CardSettings;
+  /** Where each alert's message was posted (`createAlertRefs`); kept in memory when absent. */
+  readonly alertRefs?: AlertRefs;
+  /** The alerts channel of a repository (config `alertsChannel`); the deploy channel when absent. */
+  readonly alertsChannelFor?: (repo: string) => string;
 }
 
 /** The notifier, plus where a rollout's card can be opened (for GitHub's check runs and deployments). */
@@ -48,6 +62,8 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
   const detailsFor = options.detailsFor ?? (() => null);
   const cardSettings = options.cardSettings ?? {};
   const queues = new Map<string, Promise<unknown>>();
+  const alertRefs = options.alertRefs ?? createMemoryAlertRefs();
+  const alertsChannelFor = options.alertsChannelFor ?? channelFor;
 
   function serial<T>(rolloutId: string, work: () => Promise<T>): Promise<T> {
     const previous = queues.get(rolloutId) ?? Promise.resolve();
@@ -103,6 +119,19 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
     }
   }
 
+  /** One message per alert: posted once in the alerts channel, then updated in place. */
+  async function publishAlert(rollout: Rollout, alert: CanaryAlert): Promise<void> {
+    const message = renderCanaryAlert(toCanaryAlertView(rollout, alert));
+    const ref = alertRefs.get(rollout.id, alert.id);
+    if (ref !== null) {
+      await client.chat.update({ channel: ref.channel, ts: ref.ts, ...message });
+      return;
+    }
+    const channel = alertsChannelFor(rollout.pr.repo);
+    const posted = await client.chat.postMessage({ channel, ...message, ...NO_UNFURL });
+    alertRefs.set(rollout.id, alert.id, { channel: posted.channel ?? channel, ts: String(posted.ts) }, clock.now());
+  }
+
   async function postEphemeral(channel: string, user: string, message: SlackMessage): Promise<void> {
     await client.chat.postEphemeral({ channel, user, ...message });
   }
@@ -131,6 +160,19 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
       const eligible =
         rollout === undefined ? [] : stillEligible(policyFor(rollout.pr.repo), rollout.pr, rollout.approvals);
       await postEphemeral(channel, command.user, renderReply(command.reply, { eligible }));
+    },
+    publishAlert: (_state: PullRequestState, rollout: Rollout, alert: CanaryAlert) =>
+      serial(`alert:${rollout.id}:${alert.id}`, () => publishAlert(rollout, alert)),
+  };
+}
+
+/** Alert message references for a notifier built without a database (tests, the demo). */
+function createMemoryAlertRefs(): AlertRefs {
+  const refs = new Map<string, CardRef>();
+  return {
+    get: (rolloutId, alertId) => refs.get(`${rolloutId}\u0000${alertId}`) ?? null,
+    set: (rolloutId, alertId, ref) => {
+      refs.set(`${rolloutId}\u0000${alertId}`, ref);
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   BLOCK_ID,
   type ButtonRef,
   CALLBACK_ID,
+  parseAlertButtonValue,
   parseButtonValue,
   REJECT_REASON_MAX,
   RETRY_ACTION_ID_PATTERN,
@@ -72,6 +73,7 @@ export function registerCardActions(app: App, deps: CardActionDeps): void {
         : { type: 'RetryRequested', at, rolloutId: ref.rolloutId, gateId: ref.gateId, user },
     ),
   );
+  registerAlertAcknowledge(app, deps);
   // A link button: Slack opens the URL and still sends the action, which must be acknowledged.
   app.action({ type: 'block_actions', action_id: ACTION_ID.openNewCard }, async ({ ack }) => {
     await ack();
@@ -85,6 +87,34 @@ export function registerCardActions(app: App, deps: CardActionDeps): void {
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: renderRejectModal(ref.rolloutId, ref.sha) });
   });
   registerRejectModal(app, deps);
+}
+
+/**
+ * Acknowledge on a canary alert's message: acknowledged first, then recorded. Whether it counts
+ * (the same authorization as an approval) is the core's decision. The alert's Roll back button
+ * reuses the card's `ACTION_ID.rollback` handler, so it follows the same rules.
+ */
+function registerAlertAcknowledge(app: App, deps: CardActionDeps): void {
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: ACTION_ID.acknowledgeAlert },
+    async (args) => {
+      await args.ack();
+      const ref = parseAlertButtonValue(args.action.value);
+      if (ref === null)
+        return void (await args.respond({ response_type: 'ephemeral', replace_original: false, text: NOT_OURS }));
+      const user = args.body.user.id;
+      const channel = args.body.channel?.id;
+      if (channel !== undefined) deps.replyRoutes.remember(user, ref.rolloutId, channel);
+      const event: Event = {
+        type: 'AlertAcknowledged',
+        at: deps.clock.now(),
+        rolloutId: ref.rolloutId,
+        alertId: ref.alertId,
+        user,
+      };
+      await record(deps, event, args as ButtonArgs);
+    },
+  );
 }
 
 function registerRejectModal(app: App, deps: CardActionDeps): void {

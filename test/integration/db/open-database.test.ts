@@ -79,6 +79,7 @@ describe('openDatabase: migrations', () => {
       'pull_requests',
       'rollouts',
       'run_records',
+      'slack_alert_messages',
       'slack_messages',
       'timers',
     ]);

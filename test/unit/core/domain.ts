@@ -5,6 +5,7 @@
  */
 import type {
   AdvisoryReview,
+  AlertFacts,
   DeployStage,
   Event,
   Freeze,
@@ -123,6 +124,54 @@ const ACTIVE_CANARY: ReadonlySet<string> = new Set(['canary', 'awaiting_approval
 
 function otherSha(sha: string): string {
   return sha === SHA_A ? SHA_B : SHA_A;
+}
+
+/** The canary alert of the world: one fingerprint, firing from T0 (hostile text is the render tests' job). */
+export const ALERT_ID = '4fbdd339671b5011';
+
+/** The alert's facts in `status`. */
+export function worldAlert(status: 'firing' | 'resolved'): AlertFacts {
+  return {
+    id: ALERT_ID,
+    status,
+    name: 'CanaryFailed',
+    summary: 'canary 5xx',
+    labels: { alertname: 'CanaryFailed', service: 'web', track: 'canary' },
+    annotations: { baseline: '0.1 %', canary: '4 %' },
+    startsAt: T0,
+    endsAt: status === 'resolved' ? T0 + 60_000 : null,
+  };
+}
+
+/** Where the narrow world fires an alert: every phase with a live canary, and production (stored only). */
+const ALERT_AT = ['canary', 'awaiting_approval', 'time_locked', 'verifying'];
+
+/**
+ * Canary alerts for one rollout: it fires (where it can matter, or everywhere when wide), resolves
+ * once stored, fires again after resolving, and is acknowledged by an eligible approver and by the
+ * author (refused); an unknown alert is acknowledged too (refused).
+ */
+export function alertEvents(state: PullRequestState, r: Rollout, breadth: Breadth): Draft[] {
+  const rolloutId = r.id;
+  const stored = state.alerts?.find((a) => a.rolloutId === rolloutId && a.id === ALERT_ID);
+  const out: Draft[] = [];
+  if (stored === undefined) {
+    if (breadth.allUsers || ALERT_AT.includes(r.phase)) {
+      out.push({ type: 'CanaryAlertReceived', rolloutId, alert: worldAlert('firing') });
+    }
+    if (breadth.allUsers) out.push({ type: 'AlertAcknowledged', rolloutId, alertId: ALERT_ID, user: UBOB });
+    return out;
+  }
+  out.push({
+    type: 'CanaryAlertReceived',
+    rolloutId,
+    alert: worldAlert(stored.status === 'firing' ? 'resolved' : 'firing'),
+  });
+  out.push({ type: 'CanaryAlertReceived', rolloutId, alert: worldAlert(stored.status) });
+  const users = breadth.allUsers ? USERS : stored.acknowledgedBy === null ? [UBOB, UAUTHOR] : [UERIN];
+  for (const user of users) out.push({ type: 'AlertAcknowledged', rolloutId, alertId: ALERT_ID, user });
+  out.push({ type: 'AlertAcknowledged', rolloutId, alertId: 'ffff', user: UBOB });
+  return out;
 }
 
 /** Every event an active rollout can get that can matter in its phase, plus stale and forged ones. */
@@ -326,6 +375,8 @@ export function pullRequestEvents(state: PullRequestState | null, breadth: Bread
       { type: 'FreezeChanged', repo: 'acme/api', freeze: FREEZE },
       { type: 'ApproveClicked', rolloutId: 'r1', user: UBOB, sha: SHA_A },
       { type: 'TimerFired', rolloutId: 'r1', kind: 'time_lock' },
+      { type: 'CanaryAlertReceived', rolloutId: 'r1', alert: worldAlert('firing') },
+      { type: 'AlertAcknowledged', rolloutId: 'r1', alertId: ALERT_ID, user: UBOB },
     ];
   }
   const ids = new Set(state.rollouts.map((r) => r.id));
@@ -372,6 +423,7 @@ export function enabledEvents(
     } else {
       out.push(...rolloutEvents(r, policy, breadth).map(stamp), ...timerEvents(r, breadth, clock));
     }
+    if (state !== null) out.push(...alertEvents(state, r, breadth).map(stamp));
   }
   return out;
 }
@@ -397,4 +449,6 @@ export const EVERY_EVENT_TYPE = Object.keys({
   PreflightCompleted: true,
   VerificationCompleted: true,
   FreezeChanged: true,
+  CanaryAlertReceived: true,
+  AlertAcknowledged: true,
 } satisfies Record<Event['type'], true>);

@@ -75,6 +75,8 @@ const RANK: Readonly<Record<string, number>> = {
 };
 const TERMINAL = new Set(['deployed', 'rejected', 'cancelled', 'superseded', 'rolled_back', 'failed', 'expired']);
 const PRE_PRODUCTION = new Set(['reviewing', 'testing', 'staging', 'canary', 'awaiting_approval', 'time_locked']);
+const LIVE_CANARY = new Set(['canary', 'awaiting_approval', 'time_locked']);
+const ALERT_EVENTS = new Set(['CanaryAlertReceived', 'AlertAcknowledged']);
 
 /** Everything one transition needs. */
 export interface Transition {
@@ -197,6 +199,13 @@ function recordEvent(t: Transition, ledger: Ledger): Ledger {
       if (phase !== expected) fail('stop', `an authorized ${e.type} by ${e.user} left ${id} in ${phase}`);
       return withBook(ledger, id, (b) => ({ ...b, stopped: true }));
     }
+    case 'CanaryAlertReceived': {
+      // A firing alert while the canary is live stops the change for good, like an authorized cancel.
+      if (e.alert.status !== 'firing' || !LIVE_CANARY.has(target.phase)) return ledger;
+      const phase = postRollout(t, id)?.phase;
+      if (phase !== 'cancelled') fail('alert', `a firing canary alert left ${id} in ${phase}`);
+      return withBook(ledger, id, (b) => ({ ...b, stopped: true }));
+    }
     case 'VerificationCompleted':
       return withBook(ledger, id, (b) => {
         const rolledBack = b.deploys.rollback !== undefined;
@@ -253,9 +262,19 @@ function checkAbsorption(t: Transition): void {
   if (!('rolloutId' in e) || e.type === 'PullRequestOpened' || e.type === 'PullRequestPushed') return;
   const target = preRollout(t, e.rolloutId);
   if (target !== undefined && !TERMINAL.has(target.phase)) return;
-  if (t.post !== t.pre) fail('I5', `${e.type} to a finished or unknown rollout changed the state`);
-  const other = t.commands.find((c) => c.type !== 'ReplyEphemeral');
+  // An alert outlives its rollout: its record on the aggregate may change and its message be
+  // published, but the finished rollout itself never changes (checked above).
+  const alert = ALERT_EVENTS.has(e.type);
+  if (alert ? !sameButAlerts(t.pre, t.post) : t.post !== t.pre) {
+    fail('I5', `${e.type} to a finished or unknown rollout changed the state`);
+  }
+  const other = t.commands.find((c) => c.type !== 'ReplyEphemeral' && !(alert && c.type === 'PublishAlert'));
   if (other !== undefined) fail('I5', `${e.type} to a finished or unknown rollout emitted ${other.type}`);
+}
+
+function sameButAlerts(a: PullRequestState | null, b: PullRequestState | null): boolean {
+  const strip = (s: PullRequestState | null) => (s === null ? null : { ...s, alerts: undefined });
+  return canonicalJson(strip(a)) === canonicalJson(strip(b));
 }
 
 function checkCommandsAddressed(t: Transition): void {
@@ -272,6 +291,14 @@ function checkCommandsAddressed(t: Transition): void {
  * (A reload can make a stored approver ineligible later: I1 then checks they no longer count.)
  */
 function checkApprovalReplies(t: Transition): void {
+  for (const c of t.commands) {
+    if (c.type !== 'ReplyEphemeral' || c.reply.kind !== 'accepted' || c.reply.action !== 'acknowledge') continue;
+    // Acknowledge carries the authorization of an approval.
+    const r = postRollout(t, c.rolloutId);
+    if (t.event.type !== 'AlertAcknowledged' || t.event.user !== c.user)
+      fail('ack', 'an acknowledgement nobody clicked');
+    if (r === undefined || !t.oracle.eligible(c.user, r.pr)) fail('ack', `${c.user} may not acknowledge`);
+  }
   for (const c of t.commands) {
     if (c.type !== 'ReplyEphemeral' || c.reply.kind !== 'accepted' || c.reply.action !== 'approve') continue;
     const r = postRollout(t, c.rolloutId);

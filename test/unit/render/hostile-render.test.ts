@@ -1,10 +1,20 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALL_PHASES } from '../../../src/core/phases.ts';
-import type { EndReason, Phase, Policy, Refusal, Rollout, ThreadMessage } from '../../../src/core/types.ts';
+import type {
+  CanaryAlert,
+  EndReason,
+  Phase,
+  Policy,
+  Refusal,
+  Rollout,
+  ThreadMessage,
+} from '../../../src/core/types.ts';
+import { toCanaryAlertView } from '../../../src/render/canary-alert-view.ts';
 import { toCardView } from '../../../src/render/card-view.ts';
 import { isSlackUserId } from '../../../src/render/mention-user.ts';
 import { escapeMrkdwn, plainString } from '../../../src/render/mrkdwn.ts';
+import { renderCanaryAlert } from '../../../src/render/render-canary-alert.ts';
 import { renderCard } from '../../../src/render/render-card.ts';
 import { renderRejectModal } from '../../../src/render/render-reject-modal.ts';
 import { renderReply } from '../../../src/render/render-reply.ts';
@@ -39,6 +49,12 @@ const POSITIONS = [
   'runDetails',
   'userId',
   'approverId',
+  'alertName',
+  'alertSummary',
+  'alertId',
+  'labelKey',
+  'labelValue',
+  'annotationValue',
 ] as const;
 
 type Hostile = Record<(typeof POSITIONS)[number], string>;
@@ -71,7 +87,9 @@ function endReason(phase: Phase, h: Hostile): EndReason | null {
     case 'rolled_back':
       return { code: 'verification_failed', summary: h.verificationSummary };
     case 'cancelled':
-      return { code: 'head_moved', headSha: h.sha };
+      return h.sha.length % 2 === 0
+        ? { code: 'head_moved', headSha: h.sha }
+        : { code: 'canary_alert', alertId: h.alertId, alertName: h.alertName };
     case 'superseded':
       return { code: 'superseded_by', rolloutId: h.rolloutId, sha: h.sha };
     case 'failed':
@@ -139,8 +157,27 @@ function threadMessages(h: Hostile): ThreadMessage[] {
   ];
 }
 
+/** Alert labels and annotations are untrusted (anyone who writes an alert rule); so is the acknowledger id shape. */
+function hostileAlert(h: Hostile, status: 'firing' | 'resolved'): CanaryAlert {
+  return {
+    id: h.alertId,
+    rolloutId: h.rolloutId,
+    status,
+    name: h.alertName,
+    summary: h.alertSummary,
+    labels: { alertname: h.alertName, [h.labelKey]: h.labelValue, service: h.labelValue, canary: h.labelValue },
+    annotations: { baseline: h.annotationValue, canary_value: h.labelValue, [h.labelKey]: h.annotationValue },
+    startsAt: T0,
+    endsAt: status === 'resolved' ? T0 + 60_000 : null,
+    acknowledgedBy: status === 'resolved' ? h.userId : null,
+    acknowledgedAt: status === 'resolved' ? T0 + 1000 : null,
+  };
+}
+
 function refusals(h: Hostile): Refusal[] {
   return [
+    { code: 'already_acknowledged', by: h.userId },
+    { code: 'unknown_alert' },
     { code: 'stale_card', currentSha: h.sha },
     { code: 'author_of_change' },
     { code: 'not_named_approver' },
@@ -187,6 +224,9 @@ describe('hostile strings through every renderer', () => {
           );
         }
         check(renderRejectModal(h.rolloutId, h.sha), 'modal', allowed);
+        for (const status of ['firing', 'resolved'] as const) {
+          check(renderCanaryAlert(toCanaryAlertView(rollout, hostileAlert(h, status))), 'message', allowed);
+        }
       }),
       { numRuns: NUM_RUNS },
     );

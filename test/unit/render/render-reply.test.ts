@@ -6,7 +6,7 @@ import { EVERY_REFUSAL_CODE } from '../../support/core-fixtures.ts';
 import { unsafeParts } from './assert-safe.ts';
 import { SHA_B } from './render-fixtures.ts';
 
-const ACTIONS: HumanAction[] = ['approve', 'reject', 'cancel', 'rollback', 'retry'];
+const ACTIONS: HumanAction[] = ['approve', 'reject', 'cancel', 'rollback', 'retry', 'acknowledge'];
 const TERMINAL = ALL_PHASES.filter(isTerminal) as TerminalPhase[];
 
 /** Every refusal the core can return, with every phase it can carry. */
@@ -22,6 +22,9 @@ const REFUSALS: Refusal[] = [
   ...ALL_PHASES.map((phase) => ({ code: 'wrong_phase', phase }) as const),
   { code: 'production_started' },
   { code: 'nothing_to_retry' },
+  { code: 'unknown_alert' },
+  { code: 'already_acknowledged', by: 'UBOB' },
+  { code: 'already_acknowledged', by: 'not a user' },
 ];
 
 const REPLIES: Reply[] = [
