@@ -5,6 +5,7 @@ import type { Freezes } from '../adapters/db/create-freezes.ts';
 import { createRolloutIndex } from '../adapters/db/create-rollout-index.ts';
 import type { RunRecords } from '../adapters/db/create-run-records.ts';
 import { ShiplockBootError } from '../adapters/db/shiplock-boot-error.ts';
+import { createAlertRefs } from '../adapters/slack/create-alert-refs.ts';
 import { createCardRefs } from '../adapters/slack/create-card-refs.ts';
 import { createReplyRoutes, type ReplyRoutes } from '../adapters/slack/create-reply-routes.ts';
 import { createSlackApp, type SlackApp } from '../adapters/slack/create-slack-app.ts';
@@ -70,6 +71,8 @@ export async function buildSlackSide(options: SlackSideOptions): Promise<SlackSi
     channelFor,
     replyChannel: replyRoutes.channel,
     detailsFor: (rollout, message) => detailsOf(records, rollout, message),
+    alertRefs: createAlertRefs(db),
+    alertsChannelFor: (repo) => findRepository(config, repo)?.alertsChannel ?? channelFor(repo),
     cardSettings: { unsandboxed: options.unsandboxed },
   });
   const register = (handle: (event: Event) => void) =>

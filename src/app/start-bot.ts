@@ -1,5 +1,8 @@
 import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
+import { createAlertmanagerRoute } from '../adapters/alertmanager/create-alertmanager-route.ts';
+import { createLabelRolloutResolver } from '../adapters/alertmanager/create-label-rollout-resolver.ts';
+import { createStoreRolloutLookups } from '../adapters/alertmanager/create-store-rollout-lookups.ts';
 import { createFreezes } from '../adapters/db/create-freezes.ts';
 import { createRunRecords } from '../adapters/db/create-run-records.ts';
 import { createSqliteStore } from '../adapters/db/create-sqlite-store.ts';
@@ -13,11 +16,12 @@ import type { Policy } from '../core/types.ts';
 import { createShell, type Shell } from '../shell/create-shell.ts';
 import type { Clock } from '../shell/ports.ts';
 import { startScheduler } from '../shell/start-scheduler.ts';
+import { buildCanaryJudge } from './build-canary-judge.ts';
 import { buildGatePorts } from './build-gate-ports.ts';
 import { buildGitHubApi, buildIntake, buildReporter } from './build-github-side.ts';
 import { buildSlackSide } from './build-slack-side.ts';
 import { createInFlight } from './create-in-flight.ts';
-import { createPendingPorts } from './create-pending-ports.ts';
+import { pendingVerifier } from './pending-verifier.ts';
 import { serializeReports } from './serialize-reports.ts';
 
 /** What the bot is started from; `main.ts` reads the environment and the file. */
@@ -35,7 +39,7 @@ export interface BotOptions {
 
 /** The running bot. */
 export interface Bot {
-  /** Base URL of the HTTP server (`/slack/events`, `/github/webhook`, `/healthz`). */
+  /** Base URL of the HTTP server (`/slack/events`, `/github/webhook`, `/alertmanager/webhook`, `/healthz`). */
   readonly url: string;
   readonly slackMode: 'socket' | 'http';
   readonly shell: Shell;
@@ -78,14 +82,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       clock,
       logger,
     });
-    const pending = createPendingPorts();
     const inFlight = createInFlight();
     const ports = inFlight.trackPorts({
       gates: gatePorts.gates,
       reviewer: gatePorts.reviewer,
       deployer: gatePorts.deployer,
-      canary: pending.canary,
-      verifier: pending.verifier,
+      canary: buildCanaryJudge({ config, store, policyFor, clock, logger }),
+      verifier: pendingVerifier,
       preflight: createPreflightChecker({ api, freezeOf: freezes.get, windows: config.deployWindows, clock }),
       notifier: slack.notifier,
       github: serializeReports(buildReporter(api, config, store, policyFor, slack.notifier.cardUrl)),
@@ -107,7 +110,19 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       clock,
       logger,
     });
-    const server = await startServer(options, slack.app.requestListener, intake.route);
+    const alerts = createAlertmanagerRoute({
+      ...(config.secrets.ALERTMANAGER_TOKEN === undefined ? {} : { bearerToken: config.secrets.ALERTMANAGER_TOKEN }),
+      resolveRollout: createLabelRolloutResolver(
+        createStoreRolloutLookups({
+          store,
+          repoOfService: (service) => config.repositories.find((r) => r.canary.service === service)?.name ?? null,
+        }),
+      ),
+      handle: (event) => shell.handle(event),
+      clock,
+      logger,
+    });
+    const server = await startServer(options, slack.app.requestListener, { github: intake.route, alerts });
     stops.unshift(() => server.close());
     await gatePorts.sweep();
     shell.recover();
@@ -127,10 +142,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 async function startServer(
   options: BotOptions,
   slackListener: RequestListener | null,
-  githubRoute: RequestListener,
+  webhooks: { readonly github: RequestListener; readonly alerts: RequestListener },
 ): Promise<RunningServer> {
   const routes = {
-    '/github/webhook': githubRoute,
+    '/github/webhook': webhooks.github,
+    '/alertmanager/webhook': webhooks.alerts,
     '/healthz': ((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok')) as RequestListener,
     ...(slackListener === null ? {} : { '/slack/events': slackListener }),
   };

@@ -67,7 +67,15 @@ export const repositorySchema = z.strictObject({
     rollback: deployScriptSchema,
   }),
   canary: z
-    .strictObject({ metrics: z.array(metricSchema).min(1, { error: 'must list at least one metric' }).optional() })
+    .strictObject({
+      metrics: z.array(metricSchema).min(1, { error: 'must list at least one metric' }).optional(),
+      service: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, {
+          error: 'must be the service label value in Prometheus: letters, digits, . _ and -',
+        })
+        .optional(),
+    })
     .prefault({}),
   verification_window: durationSchema().default(DEFAULT_VERIFICATION_MS),
 });

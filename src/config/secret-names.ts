@@ -8,6 +8,7 @@ export const SECRET_NAMES: Readonly<Record<SecretName, string>> = {
   GITHUB_TOKEN: 'the GitHub token that reads pull requests and writes check runs and deployments',
   GITHUB_WEBHOOK_SECRET: 'the secret that verifies GitHub webhook deliveries',
   OPENAI_API_KEY: 'the API key of the OpenAI-compatible endpoint of the advisory reviewer',
+  ALERTMANAGER_TOKEN: 'the bearer token Alertmanager sends to /alertmanager/webhook (optional)',
 };
 
 /** True for the name of a secret environment variable. */

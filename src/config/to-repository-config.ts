@@ -46,7 +46,10 @@ export function toRepositoryConfig(repo: RawRepository, groups: readonly GroupCo
       reminderMs: approvals.reminder,
     },
     deploy: { staging: deploy('staging'), canary: deploy('canary'), production, rollback: deploy('rollback') },
-    canary: { metrics: repo.canary.metrics ?? DEFAULT_CANARY_METRICS },
+    canary: {
+      metrics: repo.canary.metrics ?? DEFAULT_CANARY_METRICS,
+      service: repo.canary.service ?? repo.name.split('/')[1] ?? repo.name,
+    },
     verificationMs: repo.verification_window,
   };
 }

@@ -27,7 +27,8 @@ export type SecretName =
   | 'SLACK_APP_TOKEN'
   | 'GITHUB_TOKEN'
   | 'GITHUB_WEBHOOK_SECRET'
-  | 'OPENAI_API_KEY';
+  | 'OPENAI_API_KEY'
+  | 'ALERTMANAGER_TOKEN';
 
 /** The secrets that are set (non-empty) in the environment. */
 export type Secrets = { readonly [K in SecretName]?: string };
@@ -119,7 +120,7 @@ export type MetricDirection = 'increase' | 'decrease' | 'either';
 /** One canary metric, compared between canary and baseline. */
 export interface CanaryMetricConfig {
   readonly name: string;
-  /** PromQL template; `{{track}}` becomes `canary` or `baseline`. */
+  /** PromQL template; `{{track}}` becomes `canary` or `baseline`, `{{service}}` the repository's service. */
   readonly query: string;
   readonly direction: MetricDirection;
   /** A critical metric alone makes the canary unhealthy. */
@@ -143,7 +144,11 @@ export interface RepositoryConfig {
   readonly gates: readonly GateConfig[];
   readonly approvals: ApprovalConfig;
   readonly deploy: { readonly [S in DeployStage]: DeployScriptConfig };
-  readonly canary: { readonly metrics: readonly CanaryMetricConfig[] };
+  readonly canary: {
+    readonly metrics: readonly CanaryMetricConfig[];
+    /** `{{service}}` in the queries: the `service` label of this repository's metrics. */
+    readonly service: string;
+  };
   /** How long production is watched before the rollout counts as deployed. */
   readonly verificationMs: number;
 }

@@ -33,8 +33,8 @@ export function toErrorCountMetrics(errorRate: CanaryMetricConfig, intervalSecon
     throw new Error(`shiplock_invalid_count_interval: ${intervalSeconds} is not a positive whole number of seconds`);
   }
   const range = `[${intervalSeconds}s]`;
-  const requests = `sum(increase(http_requests_total{track="{{track}}"}${range}))`;
-  const errors = `sum(increase(http_requests_total{track="{{track}}",code=~"5.."}${range})) or (0 * ${requests})`;
+  const requests = `sum(increase(http_requests_total{service="{{service}}",track="{{track}}"}${range}))`;
+  const errors = `sum(increase(http_requests_total{service="{{service}}",track="{{track}}",code=~"5.."}${range})) or (0 * ${requests})`;
   const { direction, critical, margin } = errorRate;
   return {
     errors: { name: `${ERROR_RATE_METRIC}.errors`, query: errors, direction, critical, margin },

@@ -40,7 +40,7 @@ describe('a pull request through the whole bot', () => {
     const answer = await h.sendPullRequest('opened', 1);
     expect(answer.status).toBe(202);
 
-    // Canary analysis is not built yet (issue #5): the card must say the canary is inconclusive.
+    // No Prometheus in this harness: the canary is inconclusive, which blocks, and the card says why.
     await h.waitFor('the canary verdict on the card', cardWith(/inconclusive/));
     await h.bot.shell.idle();
 
@@ -62,7 +62,7 @@ describe('a pull request through the whole bot', () => {
     expect(text).toMatch(/Reviewed \d+ added lines in \d+ files; 1 TODO markers/);
     expect(text).toMatch(/Staging\*.*succeeded/);
     expect(text).toMatch(/Canary\*.*succeeded/);
-    expect(text).toMatch(/canary analysis is not built yet \(issue #5\)/);
+    expect(text).toMatch(/no Prometheus is configured/);
     expect(text).not.toMatch(/Approve/);
 
     // Commit authors were read from GitHub before the rollout started.
@@ -290,5 +290,49 @@ describe('the reconciler and the slash command', () => {
     expect(reply).toContain(`${REPO}#1`);
     expect(reply).toContain(rolloutId);
     expect(reply).toMatch(/canary/i);
+  });
+
+  it('/alertmanager/webhook is mounted: a firing alert for the live canary ends the rollout and posts the alert', async () => {
+    await h.startReconciled();
+    const head = h.origin.commit('change-1', GOOD_FILES, 'add the answer');
+    h.openPullRequest(1, head);
+    expect((await h.sendPullRequest('opened', 1)).status).toBe(202);
+    await h.waitFor('the card', cardWith(/inconclusive/));
+    await h.bot.shell.idle();
+    const rolloutId = h.deploys()[0]?.SHIPLOCK_ROLLOUT_ID ?? '';
+    const post = (body: string) =>
+      fetch(`${h.bot.url}/alertmanager/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    expect((await post('{"version":"4"')).status).toBe(400);
+    const alert = {
+      status: 'firing',
+      labels: { alertname: 'DeployErrorRateHigh', service: 'api', track: 'canary', shiplock_rollout: rolloutId },
+      annotations: { summary: 'Error rate above SLO on the canary' },
+      startsAt: new Date().toISOString(),
+      endsAt: '0001-01-01T00:00:00Z',
+      generatorURL: 'http://prometheus:9090/graph',
+      fingerprint: '87feb8b32446d230',
+    };
+    const payload = {
+      version: '4',
+      groupKey: '{}:{alertname="DeployErrorRateHigh"}',
+      truncatedAlerts: 0,
+      status: 'firing',
+      receiver: 'shiplock',
+      groupLabels: { alertname: 'DeployErrorRateHigh' },
+      commonLabels: alert.labels,
+      commonAnnotations: alert.annotations,
+      externalURL: 'http://alertmanager:9093',
+      alerts: [alert],
+    };
+    expect((await post(JSON.stringify(payload))).status).toBe(200);
+    await h.bot.shell.idle();
+    await h.waitFor('the alert message', () =>
+      h.cards().find((m) => /DeployErrorRateHigh/.test(textOf(m)) && /Acknowledge/.test(JSON.stringify(m.blocks))),
+    );
+    await h.waitFor('the card ended', cardWith(/Ended/));
   });
 });

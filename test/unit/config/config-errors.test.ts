@@ -23,7 +23,7 @@ describe('unknown keys', () => {
   it('lists the keys allowed there when nothing is close', () => {
     expect(configErrors(documentWith((d) => (d.http = { listen: 1 })))[0]).toMatchObject({
       path: 'http.listen',
-      message: 'unknown key; the keys allowed here are port',
+      message: 'unknown key; the keys allowed here are port, host',
     });
   });
 

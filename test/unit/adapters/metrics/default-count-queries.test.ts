@@ -11,14 +11,14 @@ describe('toErrorCountMetrics', () => {
     const { errors, requests } = toErrorCountMetrics(errorRate, 60);
     expect(requests).toEqual({
       name: 'error_rate.requests',
-      query: 'sum(increase(http_requests_total{track="{{track}}"}[60s]))',
+      query: 'sum(increase(http_requests_total{service="{{service}}",track="{{track}}"}[60s]))',
       direction: errorRate.direction,
       critical: errorRate.critical,
       margin: errorRate.margin,
     });
     expect(errors.name).toBe('error_rate.errors');
     expect(errors.query).toBe(
-      'sum(increase(http_requests_total{track="{{track}}",code=~"5.."}[60s])) or (0 * sum(increase(http_requests_total{track="{{track}}"}[60s])))',
+      'sum(increase(http_requests_total{service="{{service}}",track="{{track}}",code=~"5.."}[60s])) or (0 * sum(increase(http_requests_total{service="{{service}}",track="{{track}}"}[60s])))',
     );
     expect(errors.critical).toBe(true);
     expect(fillQueryTemplate(errors.query, { track: 'canary', service: 's' }).ok).toBe(true);

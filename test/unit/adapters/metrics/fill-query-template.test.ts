@@ -16,7 +16,10 @@ describe('fillQueryTemplate', () => {
     for (const { query } of DEFAULT_CANARY_METRICS) {
       for (const track of ['baseline', 'canary']) {
         const filled = fillQueryTemplate(query, { track, service: 'api' });
-        expect(filled).toEqual({ ok: true, query: query.replaceAll('{{track}}', track) });
+        expect(filled).toEqual({
+          ok: true,
+          query: query.replaceAll('{{track}}', track).replaceAll('{{service}}', 'api'),
+        });
       }
     }
   });
