@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import * as z from 'zod';
 import { type Finding, SEVERITIES } from '../gates/finding.ts';
+import { type ModelOutputError, parseModelJson } from './parse-model-json.ts';
 
 const finding = z.strictObject({
   ruleId: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/),
@@ -46,17 +47,7 @@ export const FINDINGS_RESPONSE_FORMAT: OpenAI.ResponseFormatJSONSchema = {
 /** Parses the narrow model's answer into findings. Never throws. */
 export function parseFindingsOutput(
   content: string,
-):
-  | { ok: true; findings: Finding[] }
-  | { ok: false; error: 'shiplock_llm_invalid_json' | 'shiplock_llm_schema_violation' } {
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch {
-    return { ok: false, error: 'shiplock_llm_invalid_json' };
-  }
-  const parsed = findingsOutput.safeParse(json);
-  return parsed.success
-    ? { ok: true, findings: parsed.data.findings }
-    : { ok: false, error: 'shiplock_llm_schema_violation' };
+): { ok: true; findings: Finding[] } | { ok: false; error: ModelOutputError } {
+  const parsed = parseModelJson(content, findingsOutput);
+  return parsed.ok ? { ok: true, findings: parsed.value.findings } : parsed;
 }

@@ -1,5 +1,6 @@
 import type OpenAI from 'openai';
 import * as z from 'zod';
+import { type ModelOutputError, parseModelJson } from './parse-model-json.ts';
 
 /** One line comment of the advisory review. */
 const reviewComment = z.strictObject({
@@ -58,15 +59,7 @@ export const REVIEW_RESPONSE_FORMAT: OpenAI.ResponseFormatJSONSchema = {
 /** Parses the model's answer: JSON, then the schema. Never throws. */
 export function parseReviewOutput(
   content: string,
-):
-  | { ok: true; review: ReviewOutput }
-  | { ok: false; error: 'shiplock_llm_invalid_json' | 'shiplock_llm_schema_violation' } {
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch {
-    return { ok: false, error: 'shiplock_llm_invalid_json' };
-  }
-  const parsed = reviewOutput.safeParse(json);
-  return parsed.success ? { ok: true, review: parsed.data } : { ok: false, error: 'shiplock_llm_schema_violation' };
+): { ok: true; review: ReviewOutput } | { ok: false; error: ModelOutputError } {
+  const parsed = parseModelJson(content, reviewOutput);
+  return parsed.ok ? { ok: true, review: parsed.value } : parsed;
 }

@@ -32,6 +32,17 @@ const READ_PR = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
 
 const cardWith = (pattern: RegExp) => () => h.cards().find((m) => pattern.test(textOf(m)));
 
+/** Opens PR #1 by webhook and waits until its rollout stopped at the canary; its rollout id. */
+async function openToTheCanary(): Promise<string> {
+  await h.startReconciled();
+  const head = h.origin.commit('change-1', GOOD_FILES, 'add the answer');
+  h.openPullRequest(1, head);
+  expect((await h.sendPullRequest('opened', 1)).status).toBe(202);
+  await h.waitFor('the card', cardWith(/inconclusive/));
+  await h.bot.shell.idle();
+  return h.deploys()[0]?.SHIPLOCK_ROLLOUT_ID ?? '';
+}
+
 describe('a pull request through the whole bot', () => {
   it('opened → gates, check runs, advisory review, staging and canary deploys, then stops at the canary', async () => {
     await h.startReconciled();
@@ -272,13 +283,7 @@ describe('the reconciler and the slash command', () => {
   });
 
   it('/shiplock status acme/api#1 answers with the rollout', async () => {
-    await h.startReconciled();
-    const head = h.origin.commit('change-1', GOOD_FILES, 'add the answer');
-    h.openPullRequest(1, head);
-    expect((await h.sendPullRequest('opened', 1)).status).toBe(202);
-    await h.waitFor('the card', cardWith(/inconclusive/));
-    await h.bot.shell.idle();
-    const rolloutId = h.deploys()[0]?.SHIPLOCK_ROLLOUT_ID ?? '';
+    const rolloutId = await openToTheCanary();
 
     const result = await h.slack.slashCommand({
       user: PEOPLE.bob.slack,
@@ -293,13 +298,7 @@ describe('the reconciler and the slash command', () => {
   });
 
   it('/alertmanager/webhook is mounted: a firing alert for the live canary ends the rollout and posts the alert', async () => {
-    await h.startReconciled();
-    const head = h.origin.commit('change-1', GOOD_FILES, 'add the answer');
-    h.openPullRequest(1, head);
-    expect((await h.sendPullRequest('opened', 1)).status).toBe(202);
-    await h.waitFor('the card', cardWith(/inconclusive/));
-    await h.bot.shell.idle();
-    const rolloutId = h.deploys()[0]?.SHIPLOCK_ROLLOUT_ID ?? '';
+    const rolloutId = await openToTheCanary();
     const post = (body: string) =>
       fetch(`${h.bot.url}/alertmanager/webhook`, {
         method: 'POST',

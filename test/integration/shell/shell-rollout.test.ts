@@ -23,7 +23,7 @@ let shell: Shell;
 let world: FakeWorld;
 let calls: PortCall[];
 
-function build(overrides: Partial<FakeWorld> = {}): void {
+function build(overrides: Partial<FakeWorld> = {}, drawSeed?: () => number): void {
   const fakes = createRecordingPorts(overrides);
   world = fakes.world;
   calls = fakes.calls;
@@ -34,6 +34,7 @@ function build(overrides: Partial<FakeWorld> = {}): void {
     policyFor: () => policy,
     logger: createLogger('silent'),
     retryBaseMs: 5,
+    ...(drawSeed === undefined ? {} : { drawSeed }),
   });
 }
 
@@ -104,16 +105,7 @@ describe('shell: whole rollouts on SQLite', () => {
   it('every gate run gets a seed that is in the audit log before the gate runs', async () => {
     let seeds = 41;
     shell.stop();
-    const fakes = createRecordingPorts();
-    calls = fakes.calls;
-    shell = createShell({
-      store,
-      ports: fakes.ports,
-      clock: { now: () => now },
-      policyFor: () => policy,
-      logger: createLogger('silent'),
-      drawSeed: () => ++seeds,
-    });
+    build({}, () => ++seeds);
     await open();
     const started = store
       .readEvents(0, 1000)
