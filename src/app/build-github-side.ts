@@ -62,6 +62,9 @@ export function buildReporter(
   });
 }
 
+/** How long finished deliveries are kept (their ids de-duplicate redeliveries). */
+const INBOX_KEEP_MS = 7 * 24 * 3_600_000;
+
 /** What the intake needs from the rest of the bot. */
 export interface IntakeOptions {
   readonly config: Config;
@@ -108,7 +111,10 @@ export function buildIntake(options: IntakeOptions): { readonly route: RequestLi
   return {
     route,
     start() {
-      const stops = [processor.start(), reconciler.start()];
+      // GitHub may redeliver a delivery id for a few days: keep a week of them for de-duplication.
+      const prune = setInterval(() => inbox.prune(clock.now() - INBOX_KEEP_MS), 3_600_000);
+      prune.unref();
+      const stops = [processor.start(), reconciler.start(), () => clearInterval(prune)];
       return () => {
         for (const stop of stops) stop();
       };
