@@ -1,12 +1,14 @@
 import { isProcessGroupAlive } from './is-process-group-alive.ts';
 
 const POLL_MS = 25;
+/** How long to wait for a SIGKILLed group to disappear (uninterruptible sleep can delay it). */
+const KILL_WAIT_MS = 2_000;
 
 /**
  * Ends every process of the group: SIGTERM, then SIGKILL for whatever is still alive after
  * `graceMs`. Signalling the group (`-pgid`) reaches the grandchildren a command started in the
  * background, which signalling the child alone would leave running. Resolves once the group is
- * gone or SIGKILL was sent.
+ * gone, or SIGKILL was sent and the group is gone (or 2 s passed).
  */
 export async function terminateProcessGroup(pgid: number, graceMs: number): Promise<void> {
   if (!isProcessGroupAlive(pgid)) return;
@@ -17,6 +19,10 @@ export async function terminateProcessGroup(pgid: number, graceMs: number): Prom
     if (!isProcessGroupAlive(pgid)) return;
   }
   signalGroup(pgid, 'SIGKILL');
+  // SIGKILL is delivered asynchronously: wait (briefly) until the group is really gone, so a caller
+  // that resolves on this never reports a run over while one of its processes still runs.
+  const killDeadline = Date.now() + KILL_WAIT_MS;
+  while (isProcessGroupAlive(pgid) && Date.now() < killDeadline) await sleep(5);
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
