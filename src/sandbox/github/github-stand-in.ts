@@ -93,7 +93,10 @@ export interface GitHubStandIn {
   close(): Promise<void>;
 }
 
-/** The default installation token. */
-export const DEFAULT_INSTALLATION_TOKEN = 'ghs_sandboxInstallationToken0000000000000';
+/**
+ * The default installation token. The prefix tells its kind, as GitHub's do; the hyphens keep it
+ * from looking like a real token to secret scanners (ours included).
+ */
+export const DEFAULT_INSTALLATION_TOKEN = 'ghs_sandbox-installation-token';
 /** The default classic token. */
-export const DEFAULT_CLASSIC_TOKEN = 'ghp_sandboxClassicToken00000000000000000';
+export const DEFAULT_CLASSIC_TOKEN = 'ghp_sandbox-classic-token';
