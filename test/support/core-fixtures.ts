@@ -1,4 +1,4 @@
-import type { Policy, PullRequestInfo, Refusal } from '../../src/core/types.ts';
+import type { AlertFacts, EpochMs, Policy, PullRequestInfo, Refusal } from '../../src/core/types.ts';
 
 /** A policy with one gate per phase, two named approvers besides the author, required = 2. */
 export const POLICY: Policy = {
@@ -57,3 +57,23 @@ export const EVERY_REFUSAL_CODE = Object.keys({
   unknown_alert: true,
   already_acknowledged: true,
 } satisfies Record<Refusal['code'], true>) as readonly Refusal['code'][];
+
+/** A canary alert's facts as the Alertmanager adapter makes them: firing from `startsAt`, resolved a minute later. */
+export function alertFacts(
+  id: string,
+  status: 'firing' | 'resolved',
+  startsAt: EpochMs,
+  overrides: Partial<AlertFacts> = {},
+): AlertFacts {
+  return {
+    id,
+    status,
+    name: 'CanaryFailed',
+    summary: 'canary 5xx',
+    labels: { alertname: 'CanaryFailed', service: 'web', track: 'canary' },
+    annotations: { baseline: '0.1 %', canary: '4 %' },
+    startsAt,
+    endsAt: status === 'resolved' ? startsAt + 60_000 : null,
+    ...overrides,
+  };
+}

@@ -15,6 +15,7 @@ import type {
   Rollout,
   TimerKind,
 } from '../../../src/core/types.ts';
+import { alertFacts } from '../../support/core-fixtures.ts';
 
 export const SHA_A = 'a'.repeat(40);
 export const SHA_B = 'b'.repeat(40);
@@ -131,16 +132,7 @@ export const ALERT_ID = '4fbdd339671b5011';
 
 /** The alert's facts in `status`. */
 export function worldAlert(status: 'firing' | 'resolved'): AlertFacts {
-  return {
-    id: ALERT_ID,
-    status,
-    name: 'CanaryFailed',
-    summary: 'canary 5xx',
-    labels: { alertname: 'CanaryFailed', service: 'web', track: 'canary' },
-    annotations: { baseline: '0.1 %', canary: '4 %' },
-    startsAt: T0,
-    endsAt: status === 'resolved' ? T0 + 60_000 : null,
-  };
+  return alertFacts(ALERT_ID, status, T0);
 }
 
 /** Where the narrow world fires an alert: every phase with a live canary, and production (stored only). */

@@ -6,23 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/core/decide.ts';
 import type { AlertFacts, Event } from '../../../src/core/types.ts';
-import { POLICY, prAt, SHA_B } from '../../support/core-fixtures.ts';
+import { alertFacts, POLICY, prAt, SHA_B } from '../../support/core-fixtures.ts';
 import { given, type Rollouts, T0 } from './driver.ts';
 
 const ALERT = 'a1b2c3d4e5f60718';
 
 function facts(status: 'firing' | 'resolved', overrides: Partial<AlertFacts> = {}): AlertFacts {
-  return {
-    id: ALERT,
-    status,
-    name: 'CanaryFailed',
-    summary: 'canary 5xx',
-    labels: { alertname: 'CanaryFailed', service: 'web', track: 'canary' },
-    annotations: { baseline: '0.1 %', canary: '4 %' },
-    startsAt: T0,
-    endsAt: status === 'resolved' ? T0 + 60_000 : null,
-    ...overrides,
-  };
+  return alertFacts(ALERT, status, T0, overrides);
 }
 
 function alert(g: Rollouts, status: 'firing' | 'resolved', overrides: Partial<AlertFacts> = {}): Rollouts {
