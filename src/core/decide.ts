@@ -79,12 +79,14 @@ function headSeen(
     freeze: null,
     closed: false,
   };
-  if (base.rollouts.some((r) => r.id === rolloutId)) return { state: base, commands: [] };
+  // A rollout this event already started, or the same head again (a redelivery, `ready_for_review`,
+  // an edit): nothing new to start, but like every event it re-checks the active rollouts under
+  // the current policy (a reload may have un-named an approver during the time lock).
+  if (base.rollouts.some((r) => r.id === rolloutId)) return advanceActive(base, at, policy);
   const commands: Command[] = [];
   const current = base.rollouts.at(-1);
   if (current !== undefined && current.pr.sha === pr.sha && !(base.closed || wasClosed(current))) {
-    // The same head again (a redelivery, `ready_for_review`, an edit): nothing new to decide.
-    return { state: { ...base, closed: false }, commands };
+    return advanceActive({ ...base, closed: false }, at, policy);
   }
   const rollouts = base.rollouts.map((r) => {
     if (isTerminal(r.phase) || !isPreProduction(r.phase)) return r;
@@ -99,6 +101,20 @@ function headSeen(
   advance(step, policy);
   commands.push(...step.commands, { type: 'PublishCard', rolloutId });
   return { state: { ...base, closed: false, rollouts: [...rollouts, step.rollout] }, commands };
+}
+
+/** Re-runs the level-triggered progression of every active rollout; publishes those that changed. */
+function advanceActive(state: PullRequestState, at: number, policy: Policy): MaybeDecision {
+  const commands: Command[] = [];
+  const rollouts = state.rollouts.map((r) => {
+    if (isTerminal(r.phase)) return r;
+    const step = createStep(r, at);
+    advance(step, policy);
+    if (step.rollout === r) return r;
+    commands.push(...step.commands, { type: 'PublishCard', rolloutId: r.id });
+    return step.rollout;
+  });
+  return commands.length === 0 ? { state, commands } : { state: { ...state, rollouts }, commands };
 }
 
 function wasClosed(r: Rollout): boolean {

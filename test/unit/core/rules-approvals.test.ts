@@ -176,6 +176,25 @@ describe('approval rules', () => {
       );
     });
 
+    it('a redelivered webhook for the same head notices the reload too (every event is level-triggered)', () => {
+      const g = given().timeLocked();
+      g.policy = withApprovals({ approvers: ['UBOB'] });
+      g.send({ type: 'PullRequestOpened', pr: g.rollout().pr, rolloutId: g.id });
+      expect(g.phase).toBe('awaiting_approval');
+      expect(g.types).toContain('PublishCard');
+      const h = given().timeLocked();
+      h.policy = withApprovals({ approvers: ['UBOB'] });
+      h.send({ type: 'PullRequestPushed', pr: h.rollout().pr, rolloutId: 'r-other' });
+      expect(h.phase).toBe('awaiting_approval');
+    });
+
+    it('a redelivery under an unchanged policy changes nothing and says nothing', () => {
+      const g = given().timeLocked();
+      g.send({ type: 'PullRequestOpened', pr: g.rollout().pr, rolloutId: g.id });
+      expect(g.phase).toBe('time_locked');
+      expect(g.types).toEqual([]);
+    });
+
     it('a reload between the preflight request and its answer: no production, approval reopens', () => {
       const g = given().unlocked();
       expect(g.types).toContain('RunPreflight');
