@@ -7,6 +7,8 @@ import { holm } from '../../../../../src/core/canary/stats/holm.ts';
 import { mannWhitneyU } from '../../../../../src/core/canary/stats/mann-whitney-u.ts';
 import { mosesInterval } from '../../../../../src/core/canary/stats/moses-interval.ts';
 import { pairwiseDifferenceOrderStatistic } from '../../../../../src/core/canary/stats/pairwise-difference-order-statistic.ts';
+import { pooledRanks } from '../../../../../src/core/canary/stats/pooled-ranks.ts';
+import { sortedFinite } from '../../../../../src/core/canary/stats/sorted-finite.ts';
 import { theilSenSlope } from '../../../../../src/core/canary/stats/theil-sen-slope.ts';
 import { bruteDifferences, bruteHodgesLehmann } from './mulberry-sample.ts';
 
@@ -20,6 +22,13 @@ const anyValue = fc.oneof(
     .filter((v) => v === 0 || Math.abs(v) > 1e-280),
   fc.integer({ min: -3, max: 3 }),
 );
+/** True when x pooled with y has the same ties as x pooled with y2. */
+function sameTies(x: readonly number[], y: readonly number[], y2: readonly number[]): boolean {
+  const a = pooledRanks(sortedFinite(x, 'x'), sortedFinite(y, 'y'));
+  const b = pooledRanks(sortedFinite(x, 'x'), sortedFinite(y2, 'y'));
+  return a.hasTies === b.hasTies && a.tieTerm === b.tieTerm;
+}
+
 /** −0 and +0 are the same shift; compare them as equal. */
 const z = (v: number): number => v + 0;
 const anySample = (min: number, max: number) => fc.array(anyValue, { minLength: min, maxLength: max });
@@ -52,10 +61,16 @@ describe('Hodges–Lehmann and Moses', () => {
       fc.property(sample(1, 30), sample(1, 30), dyadic, (x, y, c) => {
         const yc = y.map((v) => v + c);
         expect(z(hodgesLehmannShift(x, yc))).toBe(z(hodgesLehmannShift(x, y) + c));
-        const a = mosesInterval(x, y, 0.9);
-        const b = mosesInterval(x, yc, 0.9);
-        expect(z(b.lower)).toBe(z(a.lower + c));
-        expect(z(b.upper)).toBe(z(a.upper + c));
+        // Shifting y alone can create or remove ties between the samples, which (as in SciPy and R)
+        // switches the interval from the exact to the tie-corrected normal method: the interval moves
+        // by c exactly when the pooled tie structure stays the same. (Found by seed 227985306 on 3×3
+        // samples; the judge's small-sample guard is minAttainableP, which depends on n and m only.)
+        if (sameTies(x, y, yc)) {
+          const a = mosesInterval(x, y, 0.9);
+          const b = mosesInterval(x, yc, 0.9);
+          expect(z(b.lower)).toBe(z(a.lower + c));
+          expect(z(b.upper)).toBe(z(a.upper + c));
+        }
         expect(
           z(
             hodgesLehmannShift(
