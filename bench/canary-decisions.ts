@@ -4,12 +4,14 @@
  * on synthetic A/A data (false alarms; goal ≤ 1 %) and A/B data (power; goal ≥ 90 % for +20 % p99
  * latency or a doubled error rate at 60 samples per track), for AR(1) ρ ∈ {0, 0.5, 0.8}.
  *
- *   npx tsx bench/canary-decisions.ts [runs=400]
+ * Rates are printed with their Wilson 95 % interval, so a cell's run count shows in its precision.
+ *
+ *   npx tsx bench/canary-decisions.ts [runs=2000]   (A/A cells get `runs`, power cells runs/2)
  */
 import { judgeCanary } from '../src/core/canary/judge/index.ts';
 import { gateRun, type Injection } from './lib/canary-scenarios.ts';
 
-const RUNS = Number(process.argv[2] ?? 400);
+const RUNS = Number(process.argv[2] ?? 2000);
 const LOOKS = 6;
 
 /** The first look (1…6) at which the gate says unhealthy, or 0 for never. */
@@ -35,12 +37,20 @@ function rate(rho: number, inject: Injection, runs: number, salt: number): { p: 
 }
 
 const pct = (p: number) => `${(100 * p).toFixed(1)} %`;
+
+/** Wilson score interval (95 %) of a proportion, as "[lo, hi] %". */
+function wilson(p: number, n: number): string {
+  const z = 1.959964;
+  const mid = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n)) * 100;
+  return `[${Math.max(0, 100 * mid - half).toFixed(2)}, ${Math.min(100, 100 * mid + half).toFixed(2)}] %`;
+}
 const started = performance.now();
 console.log(`canary decision benchmark: ${RUNS} runs per cell, 10 metrics × ${LOOKS} looks, α_family 0.01\n`);
 console.log('A/A false-alarm rate of the whole gate (goal ≤ 1 %)');
 for (const rho of [0, 0.5, 0.8]) {
   const r = rate(rho, {}, RUNS, Math.round(rho * 10));
-  console.log(`  ρ = ${rho.toFixed(1)}: ${pct(r.p)} (${Math.round(r.p * RUNS)}/${RUNS})`);
+  console.log(`  ρ = ${rho.toFixed(1)}: ${pct(r.p)} (${Math.round(r.p * RUNS)}/${RUNS}, 95 % CI ${wilson(r.p, RUNS)})`);
 }
 const powerRuns = Math.max(50, Math.round(RUNS / 2));
 console.log(`\nPower (A/B, regression in one metric; ${powerRuns} runs per cell; mean look of the first alarm)`);
@@ -58,8 +68,8 @@ const cells: [string, Injection][] = [
 for (const rho of [0, 0.5, 0.8]) {
   const row = cells.map(([name, inject], i) => {
     const r = rate(rho, inject, powerRuns, 50 + i + rho * 10);
-    return `${name}: ${pct(r.p)}${r.p > 0 ? ` (look ${r.meanLook.toFixed(1)})` : ''}`;
+    return `${name}: ${pct(r.p)} ${wilson(r.p, powerRuns)}${r.p > 0 ? ` (look ${r.meanLook.toFixed(1)})` : ''}`;
   });
-  console.log(`  ρ = ${rho.toFixed(1)}: ${row.join(' · ')}`);
+  console.log(`  ρ = ${rho.toFixed(1)}:\n    ${row.join('\n    ')}`);
 }
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);

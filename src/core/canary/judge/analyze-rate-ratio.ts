@@ -6,7 +6,6 @@ import { cleanValues } from './clean-values.ts';
 import { formatNumber } from './format-number.ts';
 import type { CountsMetric, CountWindow } from './judge-types.ts';
 import type { ResolvedJudgeOptions } from './resolve-judge-options.ts';
-import { robustLag1 } from './robust-lag1.ts';
 import { type TestEvidence, untestedEvidence } from './test-evidence.ts';
 
 const validWindow = (w: CountWindow): boolean =>
@@ -34,7 +33,7 @@ function pearson(errors: readonly number[], requests: readonly number[]): { x2: 
     const expected = rate * (requests[i] as number);
     if (expected > 0) x2 += ((errors[i] as number) - expected) ** 2 / expected;
   }
-  return { x2, df: errors.length - 1 };
+  return { x2, df: rate > 0 ? errors.length - 1 : 0 };
 }
 
 function sum(v: readonly number[]): number {
@@ -64,8 +63,8 @@ export function analyzeRateRatio(metric: CountsMetric, o: ResolvedJudgeOptions):
     return untestedEvidence('rate_ratio', 'too_few_samples', samples, 'ratio', margin, []);
   }
   const rates = (ws: readonly CountWindow[]) => ws.map((w) => Math.round(w.errors) / w.requests);
-  const rho = { canary: robustLag1(rates(c.values)), baseline: robustLag1(rates(b.values)) };
-  const blockSize = chooseBlockSize(rho, Math.min(c.values.length, b.values.length), o);
+  const dependence = chooseBlockSize(rates(c.values), rates(b.values), o);
+  const { blockSize } = dependence;
   const bc = blocks(c.values, blockSize);
   const bb = blocks(b.values, blockSize);
   const [ec, nc, eb, nb] = [sum(bc.errors), sum(bc.requests), sum(bb.errors), sum(bb.requests)];
@@ -97,8 +96,7 @@ export function analyzeRateRatio(metric: CountsMetric, o: ResolvedJudgeOptions):
     test: 'rate_ratio',
     untested: ec + eb === 0 ? 'no_errors' : null,
     samples,
-    blockSize,
-    autocorrelation: rho,
+    ...dependence,
     center,
     unit: 'ratio',
     estimate,

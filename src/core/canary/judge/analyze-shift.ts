@@ -9,15 +9,14 @@ import { dataQualityFlags } from './data-quality-flags.ts';
 import { hodgesLehmannSorted } from './hodges-lehmann-sorted.ts';
 import type { SeriesMetric } from './judge-types.ts';
 import type { ResolvedJudgeOptions } from './resolve-judge-options.ts';
-import { robustLag1 } from './robust-lag1.ts';
 import { type TestEvidence, untestedEvidence } from './test-evidence.ts';
 
 const ALTERNATIVE = { increase: 'greater', decrease: 'less', either: 'two-sided' } as const;
 
 /**
  * The level test of a series metric (CANARY.md §6.2.1, §6.2.7): on log values when every value is
- * positive (effects are ratios, scale-free), else on values; blocks of means when either track's
- * lag-1 autocorrelation exceeds the threshold; the exact Hodges–Lehmann shift canary − baseline,
+ * positive (effects are ratios, scale-free), else on values; blocks of means sized from the pooled rank
+ * lag-1 autocorrelation of both tracks (`chooseBlockSize`); the exact Hodges–Lehmann shift canary − baseline,
  * its Moses interval at `healthyConfidence`, and the Mann–Whitney p-value in the harmful direction.
  */
 export function analyzeShift(metric: SeriesMetric, o: ResolvedJudgeOptions): TestEvidence {
@@ -47,8 +46,8 @@ export function analyzeShift(metric: SeriesMetric, o: ResolvedJudgeOptions): Tes
   if (wantsLog && !positive) flags.push('linear scale: a value ≤ 0');
   const tc = log ? c.values.map(Math.log) : c.values;
   const tb = log ? b.values.map(Math.log) : b.values;
-  const rho = { canary: robustLag1(tc), baseline: robustLag1(tb) };
-  const blockSize = chooseBlockSize(rho, Math.min(tc.length, tb.length), o);
+  const dependence = chooseBlockSize(tc, tb, o);
+  const { blockSize } = dependence;
   if (Math.min(tc.length, tb.length) < o.minAutocorrelationSamples) flags.push('too short to check autocorrelation');
   const y = blockMeans(tc, blockSize);
   const x = blockMeans(tb, blockSize);
@@ -67,8 +66,7 @@ export function analyzeShift(metric: SeriesMetric, o: ResolvedJudgeOptions): Tes
     test: 'shift',
     untested: null,
     samples,
-    blockSize,
-    autocorrelation: rho,
+    ...dependence,
     center,
     unit: log ? 'ratio' : 'difference',
     estimate: hodgesLehmannSorted(xs, ys),

@@ -87,6 +87,12 @@ export interface JudgeOptions {
    * noise (its standard error is about 1/√n) and blocking them would leave nothing to test; default 20.
    */
   readonly minAutocorrelationSamples?: number;
+  /**
+   * One-sided confidence of the upper bound on the lag-1 autocorrelation that block sizes are
+   * chosen from (`pooledRankLag1`): an underestimated ρ gives too-short blocks and false alarms,
+   * an overestimated one only costs power; default 0.975 (z = 1.96).
+   */
+  readonly autocorrelationConfidence?: number;
   /** Largest block; default 60. */
   readonly maxBlockSize?: number;
   /** Unhealthy non-critical metrics that fail the canary; default 1 (any). */
@@ -135,8 +141,22 @@ export interface TestTrace {
   readonly samples: { readonly canary: SampleCount; readonly baseline: SampleCount };
   /** Points averaged (or windows summed) per block against autocorrelation; 1 = none. */
   readonly blockSize: number;
-  /** Lag-1 autocorrelation of each track (for `leak`: of the detrended difference, in both fields). */
+  /**
+   * Bias-corrected lag-1 autocorrelation of each track's ranks (for `leak`: of each track's
+   * ranks after removing its Theil–Sen line).
+   */
   readonly autocorrelation: { readonly canary: JsonNumber; readonly baseline: JsonNumber };
+  /**
+   * The dependence the block size was chosen from: the bias-corrected lag-1 autocorrelation of
+   * the ranks of both tracks pooled, its one-sided upper confidence bound (which sets the block
+   * size), and the effective number of independent points per track at the pooled estimate,
+   * n(1 − ρ)/(1 + ρ) (CANARY.md §6.2.7).
+   */
+  readonly dependence: {
+    readonly pooled: JsonNumber;
+    readonly upper: JsonNumber;
+    readonly effectiveSamples: JsonNumber;
+  };
   /** Medians of the cleaned values (error rates for counts). */
   readonly center: { readonly canary: JsonNumber; readonly baseline: JsonNumber };
   /** `ratio` canary/baseline, `difference` canary − baseline, `slope` of canary − baseline per sample. */

@@ -11,6 +11,7 @@ export function resolveJudgeOptions(options: JudgeOptions): ResolvedJudgeOptions
     minSamples: options.minSamples ?? 10,
     autocorrelationThreshold: options.autocorrelationThreshold ?? 0.2,
     minAutocorrelationSamples: options.minAutocorrelationSamples ?? 20,
+    autocorrelationConfidence: options.autocorrelationConfidence ?? 0.975,
     maxBlockSize: options.maxBlockSize ?? 60,
     nonCriticalToFail: options.nonCriticalToFail ?? 1,
     leakHorizon: options.leakHorizon ?? 1440,
@@ -18,8 +19,17 @@ export function resolveJudgeOptions(options: JudgeOptions): ResolvedJudgeOptions
   };
   const fraction = (v: number) => v > 0 && v < 1;
   const whole = (v: number) => Number.isInteger(v) && v >= 1;
-  if (!(fraction(o.alpha) && fraction(o.healthyConfidence) && fraction(o.autocorrelationThreshold))) {
-    throw new RangeError('alpha, healthyConfidence and autocorrelationThreshold must be in (0, 1)');
+  if (
+    !(
+      fraction(o.alpha) &&
+      fraction(o.healthyConfidence) &&
+      fraction(o.autocorrelationThreshold) &&
+      fraction(o.autocorrelationConfidence)
+    )
+  ) {
+    throw new RangeError(
+      'alpha, healthyConfidence, autocorrelationThreshold and autocorrelationConfidence must be in (0, 1)',
+    );
   }
   if (!(whole(o.minSamples) && whole(o.maxBlockSize) && whole(o.nonCriticalToFail) && o.maxLeakPoints >= 3)) {
     throw new RangeError('minSamples, maxBlockSize and nonCriticalToFail must be positive integers, maxLeakPoints ≥ 3');

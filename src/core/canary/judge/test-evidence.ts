@@ -11,6 +11,8 @@ export interface TestEvidence {
   readonly samples: { readonly canary: SampleCount; readonly baseline: SampleCount };
   readonly blockSize: number;
   readonly autocorrelation: { readonly canary: number; readonly baseline: number };
+  /** Pooled estimate, its upper bound (sets the block size) and effective points per track. */
+  readonly dependence: { readonly pooled: number; readonly upper: number; readonly effectiveSamples: number };
   readonly center: { readonly canary: number; readonly baseline: number };
   /** `ratio` effects are stored as natural logs and reported as ratios. */
   readonly unit: 'ratio' | 'difference' | 'slope';
@@ -41,6 +43,7 @@ export function untestedEvidence(
     samples,
     blockSize: 1,
     autocorrelation: { canary: 0, baseline: 0 },
+    dependence: { pooled: 0, upper: 0, effectiveSamples: 0 },
     center: { canary: Number.NaN, baseline: Number.NaN },
     unit,
     estimate: Number.NaN,

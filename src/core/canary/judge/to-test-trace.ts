@@ -23,6 +23,11 @@ export function toTestTrace(
     samples: e.samples,
     blockSize: e.blockSize,
     autocorrelation: { canary: j(e.autocorrelation.canary), baseline: j(e.autocorrelation.baseline) },
+    dependence: {
+      pooled: j(e.dependence.pooled),
+      upper: j(e.dependence.upper),
+      effectiveSamples: j(e.dependence.effectiveSamples),
+    },
     center: { canary: j(e.center.canary), baseline: j(e.center.baseline) },
     effect: {
       unit: e.unit,

@@ -20,12 +20,12 @@ export function blockMeanAutocorrelation(rho: number, b: number): number {
  * §6.2.7, made exact for AR(1)): 1 when ρ ≤ threshold (0.2), otherwise the smallest b whose block
  * means have lag-1 autocorrelation below the threshold under an AR(1) model
  * ({@link blockMeanAutocorrelation}), capped at `maxBlockSize`. ρ = 0.5 gives 5, ρ = 0.8 gives 15, ρ = 0.9 gives 32;
- * ρ ≥ 1 (a unit root: no block size helps) gives the cap.
+ * ρ ≥ 1 (a unit root: no block size helps) gives the cap; a cap below 2 gives 1.
  */
 export function effectiveBlockSize(rho: number, options: EffectiveBlockSizeOptions = {}): number {
   const threshold = options.threshold ?? 0.2;
   const cap = options.maxBlockSize ?? 60;
-  if (!(rho > threshold)) return 1;
+  if (!(rho > threshold) || cap <= 1) return 1;
   if (rho >= 1) return cap;
   let b = 2;
   while (b < cap && blockMeanAutocorrelation(rho, b) >= threshold) b += 1;

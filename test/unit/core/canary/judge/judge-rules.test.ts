@@ -21,6 +21,7 @@ const ev = (over: Partial<TestEvidence>): TestEvidence => ({
   samples: { canary: { raw: 60, dropped: 0, used: 60 }, baseline: { raw: 60, dropped: 0, used: 60 } },
   blockSize: 1,
   autocorrelation: { canary: 0, baseline: 0 },
+  dependence: { pooled: 0, upper: 0, effectiveSamples: 60 },
   center: { canary: 1, baseline: 1 },
   unit: 'ratio',
   estimate: 0,
@@ -248,9 +249,26 @@ describe('judgeCanary: series metrics', () => {
     };
     const t = judgeCanary(once([series(ar(3), ar(4))])).metrics[0]?.tests[0];
     expect(t?.blockSize).toBeGreaterThan(5);
+    expect(t?.dependence.upper).toBeGreaterThan(Number(t?.dependence.pooled));
+    expect(Number(t?.dependence.effectiveSamples)).toBeLessThan(30);
     const short = judgeCanary(once([series(ar(3).slice(0, 12), ar(4).slice(0, 12))])).metrics[0]?.tests[0];
     expect(short?.blockSize).toBe(1);
     expect(short?.flags).toContain('too short to check autocorrelation');
+  });
+
+  it('strongly autocorrelated identical tracks never fail: tiny effective samples end inconclusive', () => {
+    const ar = (seed: number) => {
+      let v = 0;
+      return normals(seed, 60).map((z) => {
+        v = 0.8 * v + 0.6 * z;
+        return 0.1 * Math.exp(0.2 * v);
+      });
+    };
+    for (let seed = 100; seed < 140; seed += 2) {
+      const j = judgeCanary({ metrics: [series(ar(seed), ar(seed + 1))], look: 6, looks: 6 });
+      expect(j.verdict).not.toBe('unhealthy');
+      expect(j.metrics[0]?.tests[0]?.blockSize).toBeGreaterThanOrEqual(5);
+    }
   });
 
   it('alpha is spent across looks: an early look cannot fail on what the last look fails', () => {
@@ -324,6 +342,20 @@ describe('judgeCanary: error counts', () => {
     const t = judgeCanary(once([counts(bursty(0), bursty(3))])).metrics[0]?.tests[0];
     expect(t?.flags.some((f) => f.startsWith('overdispersion φ'))).toBe(true);
     expect(judgeCanary(once([counts(bursty(0), bursty(3))])).verdict).not.toBe('unhealthy');
+  });
+
+  it('a track without errors has no dispersion to measure: φ comes from the other track alone', () => {
+    // Canary: 20 errors in windows 0, 10, 20 of 30 (rate 0.002, expected 2 per window):
+    // X² = 3·18²/2 + 27·2²/2 = 540 on 29 df; an error-free baseline adds neither X² nor df.
+    const canary = Array.from({ length: 30 }, (_, i) => ({ errors: i % 10 === 0 ? 20 : 0, requests: 1000 }));
+    const baseline = Array.from({ length: 30 }, () => ({ errors: 0, requests: 1000 }));
+    // Unblocked, so the worked numbers hold (the canary's 30 rates alone bound ρ at 0.38 → blocks of 2).
+    const t = judgeCanary(once([counts(canary, baseline)]), { maxBlockSize: 1 }).metrics[0]?.tests[0];
+    expect(t?.blockSize).toBe(1);
+    expect(t?.flags).toContain(`overdispersion φ ${formatNumber(540 / 29)}`);
+    // 60 errors against none is three bursts, not sixty independent errors: φ ≈ 18.6 leaves
+    // about 3 effective errors, which cannot reach α = 0.01.
+    expect(t?.verdict).not.toBe('unhealthy');
   });
 });
 

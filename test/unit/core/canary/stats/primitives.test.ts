@@ -263,6 +263,8 @@ describe('autocorrelation and blocking (CANARY.md §6.2.7)', () => {
     expect(effectiveBlockSize(0.99)).toBe(60);
     expect(effectiveBlockSize(1)).toBe(60);
     expect(effectiveBlockSize(0.9, { maxBlockSize: 10, threshold: 0.3 })).toBe(10);
+    expect(effectiveBlockSize(0.9, { maxBlockSize: 1 })).toBe(1);
+    expect(effectiveBlockSize(1, { maxBlockSize: 0 })).toBe(1);
   });
   it('block means anchored at the end; effective sample size', () => {
     expect(blockMeans([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([3, 6]);
