@@ -7,7 +7,10 @@ import type { LoadJob, LoadResult, SignedRequest } from './load-job.ts';
  * The load generator, in its own thread so its event loop does not share time with the servers it
  * measures. Keep-alive sockets are reused across jobs (Slack's own delivery reuses connections too).
  */
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+// `timeout` closes a keep-alive socket left idle for 4 s, before the server's 5 s keepAliveTimeout
+// does: otherwise a batch that starts after a long drain can reuse a socket the server is closing
+// (ECONNRESET / "socket hang up", seen on both sides when the machine is busy).
+const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
 
 function send(url: URL, signed: SignedRequest): Promise<{ status: number; ms: number }> {
   return new Promise((resolve, reject) => {

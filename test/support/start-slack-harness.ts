@@ -145,11 +145,16 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     if (r === undefined) throw new Error('harness: no rollout');
     return r;
   };
+  // Clicks are acknowledged before Bolt dispatches them: "idle" waits for Bolt, then for the shell.
+  const idle = async (): Promise<void> => {
+    await app.idle();
+    await shell.idle();
+  };
   return {
     db,
     store,
     slack,
-    shell,
+    shell: { ...shell, idle },
     freezes,
     url,
     alertmanagerUrl: `${server.url}/alertmanager/webhook`,
@@ -165,6 +170,7 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
       return ts;
     },
     async close() {
+      await app.stop();
       shell.stop();
       await shell.idle();
       await server.close();

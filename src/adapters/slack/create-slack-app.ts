@@ -2,6 +2,8 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { ShiplockBootError } from '../db/shiplock-boot-error.ts';
+import { createAckFirstListener } from './create-ack-first-listener.ts';
+import { createDeferredDispatch } from './create-deferred-dispatch.ts';
 
 /** How the Slack app is reached. */
 export interface SlackAppOptions {
@@ -25,11 +27,20 @@ export interface SlackAppOptions {
 export interface SlackApp {
   readonly app: App;
   readonly mode: 'socket' | 'http';
-  /** HTTP mode only: verifies the timestamp window, then hands the request to Bolt's verifier. */
+  /**
+   * HTTP mode only: verifies the timestamp window; then acknowledges signed `block_actions` clicks
+   * before Bolt dispatches them, and hands everything else to Bolt's receiver.
+   */
   readonly requestListener: RequestListener | null;
   start(): Promise<void>;
+  /** HTTP mode: waits (up to 5 s) for the clicks already acknowledged to go through Bolt's listeners. */
   stop(): Promise<void>;
+  /** Resolves when no acknowledged click is waiting for, or inside, Bolt (always, in Socket Mode). */
+  idle(): Promise<void>;
 }
+
+/** How long `stop()` lets acknowledged clicks finish in Bolt's listeners (a listener may hang on I/O). */
+const STOP_GRACE_MS = 5_000;
 
 /** Slack's replay window (REFERENCES.md): 5 minutes, in both directions. */
 export const SLACK_TIMESTAMP_WINDOW_S = 300;
@@ -58,6 +69,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       requestListener: null,
       start: () => app.start().then(() => undefined),
       stop: () => app.stop().then(() => undefined),
+      idle: async () => undefined,
     };
   }
   const receiver = new HTTPReceiver({
@@ -67,8 +79,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logLevel,
   });
   const app = new App({ token: options.botToken, receiver, clientOptions, logLevel, ...identity });
-  const requestListener = guardTimestamp(receiver.requestListener, options.now);
-  return { app, mode: 'http', requestListener, start: async () => undefined, stop: async () => undefined };
+  const deferred = createDeferredDispatch(app, options.logger);
+  const ackFirst = createAckFirstListener({
+    signingSecret: options.signingSecret,
+    bolt: receiver.requestListener,
+    dispatch: deferred.dispatch,
+    logger: options.logger,
+  });
+  const requestListener = guardTimestamp(ackFirst, options.now);
+  const stop = (): Promise<void> => waitAtMost(deferred.idle(), STOP_GRACE_MS);
+  return { app, mode: 'http', requestListener, start: async () => undefined, stop, idle: deferred.idle };
 }
 
 function checkSecrets(options: SlackAppOptions): void {
@@ -103,4 +123,15 @@ function guardTimestamp(next: RequestListener, now: () => number): RequestListen
     }
     next(req, res);
   };
+}
+
+function waitAtMost(done: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    void done.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
