@@ -1,4 +1,5 @@
 import { countedApprovers, hasQuorum } from './approvals.ts';
+import { pauseTimeLock, resumeTimeLock, withoutPause } from './pause-time-lock.ts';
 import { assertNever, isTerminal } from './phases.ts';
 import { claimDeploy, endRollout, enterPhase, type Step, schedule } from './step.ts';
 import type { GatePhase, GateState, Policy, Rollout } from './types.ts';
@@ -101,7 +102,8 @@ function advanceCanary(step: Step, policy: Policy): void {
 /** Opens the approval request, with its reminder and its expiry. */
 function enterAwaitingApproval(step: Step, policy: Policy): void {
   enterPhase(step, 'awaiting_approval');
-  step.rollout = { ...step.rollout, quorumAt: null, unlockAt: null, hold: null, preflightRunning: false };
+  const r = withoutPause(step.rollout);
+  step.rollout = { ...r, quorumAt: null, unlockAt: null, hold: null, preflightRunning: false };
   schedule(step, 'approval_reminder', step.at + policy.approvals.reminderMs);
   schedule(step, 'approval_expiry', step.at + policy.approvals.expiryMs);
 }
@@ -138,11 +140,23 @@ function advanceAwaitingApproval(step: Step, policy: Policy): void {
   schedule(step, 'time_lock', unlockAt);
 }
 
+/**
+ * The lock counts down while the canary is not in doubt: an inconclusive look pauses it (the
+ * approvers are asked), a healthy one resumes it, an unhealthy one stops the rollout. Once it ran
+ * out, the preflight is asked for (it checks the canary again).
+ */
 function advanceTimeLock(step: Step, policy: Policy): void {
   const r = step.rollout;
-  if (r.canary.verdict === 'unhealthy') return stopUnhealthyCanary(step);
+  const verdict = r.canary.verdict;
+  if (verdict === 'unhealthy') return stopUnhealthyCanary(step);
   // Approvers can lose their authorization while the lock runs (config reload): ask again.
   if (!hasQuorum(policy, countedApprovers(policy, r.pr, r.approvals))) return enterAwaitingApproval(step, policy);
+  if (r.lockPaused !== undefined) {
+    if (verdict === 'healthy') resumeTimeLock(step);
+    return;
+  }
+  // Only a running countdown pauses: after it ran out the preflight's canary check holds production.
+  if (verdict === 'inconclusive' && r.unlockAt !== null && step.at < r.unlockAt) return pauseTimeLock(step, policy);
   if (r.unlockAt === null || step.at < r.unlockAt || r.preflightRunning || r.hold !== null) return;
   step.rollout = { ...r, preflightRunning: true };
   step.commands.push({ type: 'RunPreflight', rolloutId: r.id, sha: r.pr.sha });

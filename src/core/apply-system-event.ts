@@ -89,10 +89,23 @@ function advisoryFinished(step: Step, event: AdvisoryReviewFinished): void {
   step.commands.push({ type: 'PostThread', rolloutId: step.rollout.id, message: { kind: 'advisory_review' } });
 }
 
+/**
+ * Stores the current look's verdict with its per-metric rows (for rendering only). The thread
+ * hears about a look only when its verdict differs from the one before, or is the first: the canary
+ * is judged every watch interval, and a message per look would bury the thread (issue 5).
+ */
 function canaryJudged(step: Step, event: CanaryJudged): void {
   const r = step.rollout;
   if (event.sha !== r.pr.sha || event.look !== r.canary.look || r.canary.look === 0) return;
-  step.rollout = { ...r, canary: { look: event.look, verdict: event.verdict, summary: event.summary, at: event.at } };
+  const { look, verdict, summary, at, metrics } = event;
+  const canary = { look, verdict, summary, at, ...(metrics === undefined ? {} : { metrics }) };
+  step.rollout = { ...r, canary };
+  if (verdict === r.canary.verdict) return;
+  step.commands.push({
+    type: 'PostThread',
+    rolloutId: r.id,
+    message: { kind: 'canary_judged', look, verdict, judgedAt: at },
+  });
 }
 
 function timerFired(step: Step, event: TimerFired, policy: Policy): void {

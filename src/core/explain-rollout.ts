@@ -46,13 +46,20 @@ export type UnmetCondition =
       readonly unlockAt: EpochMs | null;
       readonly remainingMs: number;
     }
+  | {
+      readonly code: 'time_lock_paused';
+      /** Since when the countdown stands still: the canary turned inconclusive then. */
+      readonly since: EpochMs;
+      /** What is left of the lock once a healthy look resumes it. */
+      readonly remainingMs: number;
+    }
   | { readonly code: 'frozen'; readonly freeze: Freeze; readonly liftableBy: readonly SlackUserId[] }
   | { readonly code: 'held'; readonly hold: HoldReason };
 
 /**
  * Every condition production still waits for, for `/shiplock why`: blocking gates not passed,
  * staging and canary deploys, the canary verdict, approvals still needed (with who can give them and
- * the group seats left), the time lock remaining at `at`, a freeze (with who can lift it), a
+ * the group seats left), the time lock remaining at `at` (or paused, and what it has left), a freeze (with who can lift it), a
  * preflight hold. An ended rollout answers only why it ended; one already in production answers
  * only that. Pure: `at` is the caller's clock.
  */
@@ -76,7 +83,10 @@ export function explainRollout(
   if (rollout.canary.verdict !== 'healthy') out.push({ code: 'canary_not_healthy', verdict: rollout.canary.verdict });
   const counted = countedApprovers(policy, rollout.pr, rollout.approvals);
   if (!hasQuorum(policy, counted)) out.push(approvalsNeeded(policy, rollout, counted));
-  if (rollout.unlockAt === null) out.push({ code: 'time_lock', unlockAt: null, remainingMs: policy.timeLockMs });
+  const paused = rollout.lockPaused;
+  if (paused !== undefined)
+    out.push({ code: 'time_lock_paused', since: paused.since, remainingMs: paused.remainingMs });
+  else if (rollout.unlockAt === null) out.push({ code: 'time_lock', unlockAt: null, remainingMs: policy.timeLockMs });
   else if (at < rollout.unlockAt)
     out.push({ code: 'time_lock', unlockAt: rollout.unlockAt, remainingMs: rollout.unlockAt - at });
   if (state.freeze !== null) out.push({ code: 'frozen', freeze: state.freeze, liftableBy: namedApprovers(policy) });

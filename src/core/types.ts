@@ -126,6 +126,44 @@ export interface AdvisoryReview {
 /** The canary judge's three-way verdict; anything but `healthy` blocks. */
 export type CanaryVerdict = 'healthy' | 'unhealthy' | 'inconclusive';
 
+/** One metric's verdict in a look; `no_data` when a track had none (never a pass). */
+export type CanaryMetricVerdict = CanaryVerdict | 'no_data';
+
+/**
+ * One metric of a canary look as the card's table and the thread's trace show it (issues 3 and 5):
+ * display strings the canary adapter writes from the judge's deterministic trace, short and
+ * bounded. The core stores the rows with the look's verdict for rendering only and never decides
+ * on them. `name` comes from the operator's config and every field is escaped when rendered.
+ */
+export interface CanaryMetricRow {
+  readonly name: string;
+  readonly verdict: CanaryMetricVerdict;
+  readonly critical: boolean;
+  /** The deciding test: `shift`, `rate_ratio` or `leak`. */
+  readonly test: string;
+  /** The rule that fired, e.g. `within_margin`, `significant_beyond_margin`, `no_data`. */
+  readonly rule: string;
+  /** Median of the baseline's cleaned samples (the error rate for counts), e.g. `0.212`. */
+  readonly baseline: string;
+  readonly canary: string;
+  /** Canary against baseline: `+12.3 %` for ratios, `+0.05` for differences, `+3/sample` for a leak. */
+  readonly effect: string;
+  /** The effect's confidence interval, e.g. `90 % CI +5 %…+20 %`. */
+  readonly interval: string;
+  /** The band the effect must stay inside, e.g. `−9.09 %…+10 %`. */
+  readonly margin: string;
+  /** P-value in the harmful direction, raw and Holm-adjusted, and this look's α. */
+  readonly pRaw: string;
+  readonly pAdjusted: string;
+  readonly alpha: string;
+  /** Samples used of those fetched, e.g. `canary 58/60 · baseline 60/60`. */
+  readonly samples: string;
+  /** Data-quality flags: dropped samples, ties, zeros, why a track had no data. */
+  readonly flags: readonly string[];
+  /** One line: what the deciding test showed. */
+  readonly reason: string;
+}
+
 /** Deploy stages, each a script of the operator's. */
 export type DeployStage = 'staging' | 'canary' | 'production' | 'rollback';
 
@@ -225,6 +263,8 @@ export interface CanaryJudged extends EventBase {
   readonly look: number;
   readonly verdict: CanaryVerdict;
   readonly summary: string;
+  /** The per-metric trace, for the card's table and the thread; absent when the judge has none (and in older logs). */
+  readonly metrics?: readonly CanaryMetricRow[];
 }
 
 /** A human action on a card or through the slash command. `user` is the verified Slack user. */
@@ -526,7 +566,26 @@ export type ThreadMessage =
   | { readonly kind: 'deploy_finished'; readonly stage: DeployStage; readonly epoch: number }
   | { readonly kind: 'approval_reminder'; readonly eligible: readonly SlackUserId[] }
   | { readonly kind: 'superseded'; readonly by: string }
-  | { readonly kind: 'preflight_held'; readonly reason: HoldReason };
+  | { readonly kind: 'preflight_held'; readonly reason: HoldReason }
+  /**
+   * A look whose verdict differs from the one before (or the first verdict): its per-metric trace
+   * is on the rollout while `rollout.canary.at` is still `judgedAt` (a later look replaces it).
+   */
+  | {
+      readonly kind: 'canary_judged';
+      readonly look: number;
+      readonly verdict: CanaryVerdict;
+      readonly judgedAt: EpochMs;
+    }
+  /** The canary turned inconclusive during the lock: the countdown stopped with `remainingMs` left. */
+  | {
+      readonly kind: 'time_lock_paused';
+      readonly remainingMs: number;
+      /** The approvers who count now: they are asked to look (and may cancel). */
+      readonly approvers: readonly SlackUserId[];
+    }
+  /** A healthy look after a pause: the countdown runs again until `unlockAt`. */
+  | { readonly kind: 'time_lock_resumed'; readonly unlockAt: EpochMs };
 
 /** Why a human action did not count, or what it did. */
 export type Reply =
@@ -618,10 +677,22 @@ export interface Rollout {
     readonly verdict: CanaryVerdict | null;
     readonly summary: string;
     readonly at: EpochMs | null;
+    /**
+     * The per-metric trace of the verdict above, for rendering only. Absent when the judge sent
+     * none, so older snapshots replay byte for byte (I6).
+     */
+    readonly metrics?: readonly CanaryMetricRow[];
   };
   readonly approvals: readonly Approval[];
   readonly quorumAt: EpochMs | null;
+  /** When the time lock runs out; `null` before the quorum and while the lock is paused. */
   readonly unlockAt: EpochMs | null;
+  /**
+   * Present while the countdown is paused because the canary turned inconclusive during the lock
+   * (issue 5): since when, and how much of the lock was left. A healthy look resumes it. Absent
+   * otherwise, so older snapshots replay byte for byte (I6).
+   */
+  readonly lockPaused?: { readonly since: EpochMs; readonly remainingMs: number };
   readonly hold: HoldReason | null;
   readonly preflightRunning: boolean;
   /** Fencing epoch: incremented by every deploy claim. */

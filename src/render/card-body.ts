@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { context, divider, header, mrkdwn, packSections, section } from './blocks.ts';
+import { renderCanaryTable } from './canary-table.ts';
 import type { CardCaps } from './card-caps.ts';
 import type { CardView } from './card-view.ts';
 import { describeEnd } from './describe-end.ts';
@@ -16,7 +17,8 @@ import { ADVISORY_UNAVAILABLE } from './to-advisory-text.ts';
 
 /**
  * The card's informational blocks, top to bottom: header, facts, status, gates, advisory review,
- * canary, deploys, approvals, deadlines, hold, freeze, end, superseded notice. Every untrusted
+ * canary and its per-metric table, deploys, approvals, deadlines (the countdown, or the paused
+ * lock), hold, freeze, end, superseded notice. Every untrusted
  * string is escaped and cut to its cap; only our date tokens and mentions of validated ids remain.
  */
 export function renderCardBody(view: CardView, caps: CardCaps): KnownBlock[] {
@@ -30,6 +32,12 @@ export function renderCardBody(view: CardView, caps: CardCaps): KnownBlock[] {
   if (view.unsandboxed) blocks.push(context(BLOCK_ID.sandbox, [UNSANDBOXED]));
   if (view.advisory.state !== 'off') blocks.push(section(BLOCK_ID.advisory, advisory(view, caps)));
   if (view.canary.look > 0 || view.canary.verdict !== null) blocks.push(section(BLOCK_ID.canary, canary(view, caps)));
+  const table = renderCanaryTable(view.canary.metrics, {
+    rows: caps.canaryRows,
+    name: caps.canaryName,
+    cell: caps.canaryCell,
+  });
+  if (table !== null) blocks.push(section(BLOCK_ID.canaryTable, table));
   if (view.deploys.length > 0) {
     const lines = view.deploys.map(
       (d) =>
@@ -145,6 +153,10 @@ function approvals(view: CardView, caps: CardCaps): string {
 }
 
 function deadlines(view: CardView): string | null {
+  if (view.lockPaused !== null) {
+    const { since, remainingMs } = view.lockPaused;
+    return `:pause_button: *Time lock paused* since ${slackDate(since)} with ${formatDuration(remainingMs)} left: the canary is inconclusive. It resumes by itself when a look is healthy again; anyone trusted can cancel meanwhile.`;
+  }
   if (view.unlockAt !== null) {
     if (view.at < view.unlockAt) {
       return `:lock: *Time lock* until ${slackDate(view.unlockAt)}. Anyone trusted can cancel until then; production starts after a last preflight.`;

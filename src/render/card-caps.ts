@@ -8,6 +8,10 @@ export interface CardCaps {
   readonly maxGates: number;
   readonly advisory: number;
   readonly canary: number;
+  /** The per-metric canary table: rows shown, metric name and value cell widths. */
+  readonly canaryRows: number;
+  readonly canaryName: number;
+  readonly canaryCell: number;
   readonly deploy: number;
   readonly hold: number;
   readonly end: number;
@@ -23,6 +27,9 @@ const FULL: CardCaps = {
   maxGates: 15,
   advisory: 700,
   canary: 600,
+  canaryRows: 12,
+  canaryName: 28,
+  canaryCell: 14,
   deploy: 200,
   hold: 300,
   end: 700,
@@ -33,7 +40,7 @@ const FULL: CardCaps = {
  * The caps scaled by `scale` (1 = full). Slack fails a message whose blocks exceed ~13k characters
  * of JSON (bolt-js #2509), and hostile text can double in JSON (quotes, backslashes) and grow five
  * times under escaping: `fitMessage` tries smaller scales until the card validates. Counts never drop below
- * what keeps the card useful (three gates, three mentions).
+ * what keeps the card useful (three gates, three mentions, three canary metrics).
  */
 export function cardCaps(scale: number): CardCaps {
   const cap = (n: number): number => Math.floor(n * scale);
@@ -46,6 +53,9 @@ export function cardCaps(scale: number): CardCaps {
     maxGates: Math.max(3, cap(FULL.maxGates)),
     advisory: cap(FULL.advisory),
     canary: cap(FULL.canary),
+    canaryRows: Math.max(3, cap(FULL.canaryRows)),
+    canaryName: Math.max(10, cap(FULL.canaryName)),
+    canaryCell: Math.max(8, cap(FULL.canaryCell)),
     deploy: cap(FULL.deploy),
     hold: cap(FULL.hold),
     end: cap(FULL.end),

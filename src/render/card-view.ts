@@ -1,5 +1,6 @@
 import { isTerminal } from '../core/phases.ts';
 import type {
+  CanaryMetricRow,
   CanaryVerdict,
   DeployStage,
   DeployState,
@@ -62,12 +63,16 @@ export interface CardView {
     readonly verdict: CanaryVerdict | null;
     readonly summary: string;
     readonly at: EpochMs | null;
+    /** The per-metric rows of the verdict above; absent when the judge sent none. */
+    readonly metrics?: readonly CanaryMetricRow[];
   };
   readonly deploys: readonly CardDeploy[];
   /** `null` before approvals are asked for and while none were given. */
   readonly approvals: ApprovalView | null;
   /** The time lock's end while it runs. */
   readonly unlockAt: EpochMs | null;
+  /** While the lock is paused (the canary is inconclusive): since when, and what is left. Shown instead of the countdown. */
+  readonly lockPaused: { readonly since: EpochMs; readonly remainingMs: number } | null;
   /** When an unanswered request for approval expires. */
   readonly approvalExpiresAt: EpochMs | null;
   readonly preflightRunning: boolean;
@@ -136,6 +141,7 @@ export function toCardView(
     }),
     approvals: showApprovals ? toApprovalView(rollout, policy) : null,
     unlockAt: rollout.phase === 'time_locked' ? rollout.unlockAt : null,
+    lockPaused: rollout.phase === 'time_locked' ? (rollout.lockPaused ?? null) : null,
     approvalExpiresAt: rollout.phase === 'awaiting_approval' ? rollout.phaseSince + policy.approvals.expiryMs : null,
     preflightRunning: rollout.preflightRunning && !terminal,
     hold: terminal ? null : rollout.hold,

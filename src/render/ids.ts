@@ -25,6 +25,7 @@ export const BLOCK_ID = {
   gates: 'shiplock.gates',
   advisory: 'shiplock.advisory',
   canary: 'shiplock.canary',
+  canaryTable: 'shiplock.canary.table',
   deploys: 'shiplock.deploys',
   approvals: 'shiplock.approvals',
   timing: 'shiplock.timing',

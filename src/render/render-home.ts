@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import type { EpochMs } from '../core/types.ts';
 import { divider, header, packSections, section } from './blocks.ts';
 import { COMMAND_BLOCK_ID } from './command-ids.ts';
 import { formatDuration } from './format-duration.ts';
@@ -41,11 +42,7 @@ function blocksAt(view: HomeView, titleMax: number): KnownBlock[] {
   const approvals = view.canApprove.map(
     (r) => `${rolloutLine(r, titleMax)} · waiting since ${slackDate(r.phaseSince)}`,
   );
-  const locks = view.locks.map((r) =>
-    r.unlockAt === null
-      ? `${rolloutLine(r, titleMax)} · unlock time unknown`
-      : `${rolloutLine(r, titleMax)} · unlocks ${slackDate(r.unlockAt)} (in ${formatDuration(Math.max(0, r.unlockAt - view.at))})`,
-  );
+  const locks = view.locks.map((r) => `${rolloutLine(r, titleMax)} · ${lockState(r, view.at)}`);
   const recent = view.recent.map(
     (r) => `${rolloutLine(r, titleMax)} · ${phaseLabel(r.phase)} ${slackDate(r.ended?.at ?? r.phaseSince)}`,
   );
@@ -74,4 +71,13 @@ function blocksAt(view: HomeView, titleMax: number): KnownBlock[] {
 function capped(lines: readonly string[]): readonly string[] {
   if (lines.length <= HOME_LIST_MAX) return lines;
   return [...lines.slice(0, HOME_LIST_MAX), `…and ${lines.length - HOME_LIST_MAX} more.`];
+}
+
+/** Where a time lock stands: paused (the canary is inconclusive), counting down, or unknown. */
+function lockState(r: HomeView['locks'][number], at: EpochMs): string {
+  if (r.lockPaused !== undefined) {
+    return `paused with ${formatDuration(r.lockPaused.remainingMs)} left (canary inconclusive)`;
+  }
+  if (r.unlockAt === null) return 'unlock time unknown';
+  return `unlocks ${slackDate(r.unlockAt)} (in ${formatDuration(Math.max(0, r.unlockAt - at))})`;
 }

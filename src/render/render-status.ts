@@ -53,6 +53,11 @@ function statusText(item: StatusItem, at: EpochMs, scale: number): string {
     lines.push(`Approvals: ${approvals.counted.length} of ${approvals.required} (${who})`);
     if (approvals.eligible.length > 0) lines.push(`Can approve: ${mentionList(approvals.eligible, 10)}`);
   }
+  if (rollout.phase === 'time_locked' && rollout.lockPaused !== undefined) {
+    lines.push(
+      `:pause_button: Time lock paused with ${formatDuration(rollout.lockPaused.remainingMs)} left: the canary is inconclusive`,
+    );
+  }
   if (rollout.phase === 'time_locked' && rollout.unlockAt !== null) {
     lines.push(
       `:lock: Unlocks ${slackDate(rollout.unlockAt)} (in ${formatDuration(Math.max(0, rollout.unlockAt - at))})`,

@@ -5,6 +5,7 @@ import { fitMessage } from './fit-message.ts';
 import { formatDuration } from './format-duration.ts';
 import { BLOCK_ID } from './ids.ts';
 import { safeMrkdwn, splitMrkdwn } from './mrkdwn.ts';
+import { renderCanaryJudged, renderLockPaused, renderLockResumed } from './render-canary-thread.ts';
 import { renderReminder } from './render-reminder.ts';
 import { codeId, shortSha } from './short-sha.ts';
 import { deployStatusLabel, gateStatusLabel, stageLabel } from './status-labels.ts';
@@ -33,7 +34,8 @@ const ADVISORY_SECTIONS = 4;
 /**
  * One message in the card's thread (post with `thread_ts` of the card and unfurls off). Details
  * live here, not on the card: gate output, the advisory review in full, deploy results,
- * reminders, the superseding rollout, why production is held.
+ * reminders, the superseding rollout, why production is held, the canary's full trace when its
+ * verdict changes, and the time lock pausing and resuming with it.
  */
 export function renderThreadMessage(message: ThreadMessage, ctx: ThreadContext): SlackMessage {
   switch (message.kind) {
@@ -54,6 +56,12 @@ export function renderThreadMessage(message: ThreadMessage, ctx: ThreadContext):
         const text = `:pause_button: *Held before production.* ${describeHold(message.reason, Math.floor(1000 * scale))}`;
         return { text: 'Production is held before deploying.', blocks: [section(BLOCK_ID.thread, text)] };
       });
+    case 'canary_judged':
+      return renderCanaryJudged(message, ctx.rollout);
+    case 'time_lock_paused':
+      return renderLockPaused(message.remainingMs, message.approvers);
+    case 'time_lock_resumed':
+      return renderLockResumed(message.unlockAt);
   }
 }
 

@@ -57,6 +57,8 @@ function conditionLine(c: UnmetCondition, max: number, gateName: (id: string) =>
       return c.unlockAt === null
         ? `The ${formatDuration(c.remainingMs)} time lock starts once the approvals are in.`
         : `The time lock ends ${slackDate(c.unlockAt)} (in ${formatDuration(c.remainingMs)}); anyone named can cancel until then.`;
+    case 'time_lock_paused':
+      return `The time lock is paused since ${slackDate(c.since)} with ${formatDuration(c.remainingMs)} left: the canary is inconclusive. It resumes by itself when a look is healthy again; anyone named can cancel meanwhile.`;
     case 'frozen':
       return `${describeHold({ code: 'frozen', freeze: c.freeze }, max)} Can lift it: ${mentionList(c.liftableBy, 15) || 'no named approver'}.`;
     case 'held':

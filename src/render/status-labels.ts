@@ -1,4 +1,4 @@
-import type { CanaryVerdict, DeployStage, DeployState, GateStatus } from '../core/types.ts';
+import type { CanaryMetricVerdict, CanaryVerdict, DeployStage, DeployState, GateStatus } from '../core/types.ts';
 
 const GATE: Readonly<Record<GateStatus, string>> = {
   pending: ':white_circle: pending',
@@ -22,6 +22,18 @@ const CANARY: Readonly<Record<CanaryVerdict, string>> = {
 /** A canary verdict with its emoji; no verdict yet reads as waiting, never as healthy. */
 export function canaryVerdictLabel(verdict: CanaryVerdict | null): string {
   return verdict === null ? ':white_circle: waiting for the first look' : CANARY[verdict];
+}
+
+const METRIC: Readonly<Record<CanaryMetricVerdict, string>> = {
+  healthy: ':large_green_circle: healthy',
+  unhealthy: ':red_circle: unhealthy',
+  inconclusive: ':large_yellow_circle: inconclusive',
+  no_data: ':white_circle: no data',
+};
+
+/** One metric's verdict in a canary look, with its emoji. */
+export function metricVerdictLabel(verdict: CanaryMetricVerdict): string {
+  return METRIC[verdict];
 }
 
 const DEPLOY: Readonly<Record<DeployState['status'], string>> = {

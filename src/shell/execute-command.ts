@@ -40,9 +40,10 @@ export async function executeCommand(command: Command, ctx: ExecuteContext): Pro
       return { type: 'DeployFinished', at: clock.now(), rolloutId, stage, epoch, ok, summary };
     }
     case 'JudgeCanary': {
-      const { verdict, summary } = await ports.canary.judge(command);
+      const { verdict, summary, metrics } = await ports.canary.judge(command);
       const { rolloutId, sha, look } = command;
-      return { type: 'CanaryJudged', at: clock.now(), rolloutId, sha, look, verdict, summary };
+      const rows = metrics === undefined ? {} : { metrics };
+      return { type: 'CanaryJudged', at: clock.now(), rolloutId, sha, look, verdict, summary, ...rows };
     }
     case 'RunPreflight': {
       const facts = await ports.preflight.check(rolloutOf(ctx, command.rolloutId));

@@ -1,6 +1,7 @@
 import type {
   AdvisoryReview,
   CanaryAlert,
+  CanaryMetricRow,
   CanaryVerdict,
   Command,
   EpochMs,
@@ -128,7 +129,12 @@ export interface Deployer {
 
 /** Judges the canary against the baseline on metrics only. */
 export interface CanaryJudge {
-  judge(command: JudgeCanary): Promise<{ readonly verdict: CanaryVerdict; readonly summary: string }>;
+  /** `metrics`: the look's per-metric trace for the card and the thread, when the judge has one. */
+  judge(command: JudgeCanary): Promise<{
+    readonly verdict: CanaryVerdict;
+    readonly summary: string;
+    readonly metrics?: readonly CanaryMetricRow[];
+  }>;
 }
 
 /** Gathers the facts checked right before production. */

@@ -10,6 +10,7 @@ import type { CanaryJudge } from '../../shell/ports.ts';
 import { ERROR_RATE_METRIC, fetchCanaryMetrics, type PrometheusClient, toErrorCountMetrics } from '../metrics/index.ts';
 import type { CanaryModel, CanaryModelAnswer } from './create-canary-model.ts';
 import { toMetricSummaries } from './metric-summary.ts';
+import { toCanaryMetricRows } from './to-canary-metric-rows.ts';
 import { toCountsMetric, toSeriesMetric } from './to-judge-metric.ts';
 
 /** What the judge needs to know about a rollout's canary. */
@@ -67,7 +68,8 @@ const kindOf = (name: string): 'memory' | 'continuous' => (name === 'memory' ? '
  * is fetched as counts (`toErrorCountMetrics`, one window per step); `memory` also gets the leak
  * test; every other metric is a series compared on log values. Then `judgeCanary`, then, only when
  * the statistics say healthy, the optional narrow model, which may turn it into unhealthy and
- * nothing else. A failure anywhere is inconclusive, never healthy.
+ * nothing else. A failure anywhere is inconclusive, never healthy. A judged look also returns its
+ * per-metric rows (`toCanaryMetricRows`) for the card's table and the thread's trace.
  */
 export function createCanaryJudge(options: CanaryJudgeOptions): NativeCanaryJudge {
   const step = options.stepSeconds ?? 60;
@@ -97,7 +99,7 @@ export function createCanaryJudge(options: CanaryJudgeOptions): NativeCanaryJudg
     const trace = { rolloutId: command.rolloutId, look: command.look, window, judgement, model, verdict, summary };
     traces.set(command.rolloutId, trace);
     options.onTrace?.(trace);
-    return { verdict, summary };
+    return { verdict, summary, metrics: toCanaryMetricRows(judgement) };
   };
   return {
     judge: async (command) => {

@@ -13,4 +13,5 @@ export {
   createCanaryModel,
 } from './create-canary-model.ts';
 export { type MetricSummary, toMetricSummaries } from './metric-summary.ts';
+export { toCanaryMetricRows } from './to-canary-metric-rows.ts';
 export { toCountsMetric, toSeriesMetric } from './to-judge-metric.ts';

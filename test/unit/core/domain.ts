@@ -6,6 +6,7 @@
 import type {
   AdvisoryReview,
   AlertFacts,
+  CanaryMetricRow,
   DeployStage,
   Event,
   Freeze,
@@ -171,7 +172,7 @@ export function rolloutEvents(r: Rollout, policy: Policy, breadth: Breadth): Dra
   return [
     ...gateEvents(r, policy, breadth),
     ...advisoryEvents(r, breadth),
-    ...canaryEvents(r),
+    ...canaryEvents(r, breadth),
     ...humanEvents(r, breadth),
     ...deployEvents(r),
     ...preflightEvents(r),
@@ -221,12 +222,35 @@ function advisoryEvents(r: Rollout, breadth: Breadth): Draft[] {
   ];
 }
 
-function canaryEvents(r: Rollout): Draft[] {
+/** A per-metric row as the canary adapter writes them; it is for people only and never decides. */
+export const WORLD_ROW: CanaryMetricRow = {
+  name: 'latency_p99',
+  verdict: 'unhealthy',
+  critical: true,
+  test: 'shift',
+  rule: 'significant_beyond_margin',
+  baseline: '0.2',
+  canary: '0.4',
+  effect: '+100 %',
+  interval: '90 % CI +80 %…+120 %',
+  margin: '−9.09 %…+10 %',
+  pRaw: '1e-6',
+  pAdjusted: '1e-5',
+  alpha: '0.005',
+  samples: 'canary 60/60 · baseline 60/60',
+  flags: [],
+  reason: 'forged: rows say unhealthy under a healthy verdict',
+};
+
+function canaryEvents(r: Rollout, breadth: Breadth): Draft[] {
   const rolloutId = r.id;
   const sha = r.pr.sha;
   const look = r.canary.look;
   const out: Draft[] = [{ type: 'CanaryJudged', rolloutId, sha, look: look + 1, verdict: 'healthy', summary: '' }];
   if (look === 0 || !ACTIVE_CANARY.has(r.phase)) return out;
+  if (breadth.allUsers) {
+    out.push({ type: 'CanaryJudged', rolloutId, sha, look, verdict: 'healthy', summary: '', metrics: [WORLD_ROW] });
+  }
   for (const verdict of ['healthy', 'unhealthy', 'inconclusive'] as const) {
     if (verdict !== r.canary.verdict) out.push({ type: 'CanaryJudged', rolloutId, sha, look, verdict, summary: '' });
   }

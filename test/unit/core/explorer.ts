@@ -42,6 +42,9 @@ export interface ExploreResult {
   readonly perDepth: readonly number[];
   /** New states found, by the type of the event that found them. */
   readonly newStatesBy: Readonly<Record<string, number>>;
+  /** New states with a time lock paused by an inconclusive canary, and transitions that resumed one. */
+  readonly pausedStates: number;
+  readonly resumes: number;
 }
 
 /** A different advisory answer, for the I3 check at every transition. */
@@ -92,6 +95,8 @@ export function explore(options: ExploreOptions): ExploreResult {
   let advisorySwaps = 0;
   let replays = 0;
   const newStatesBy: Record<string, number> = {};
+  let pausedStates = 0;
+  let resumes = 0;
   for (let depth = 0; depth < options.depth && frontier.length > 0; depth += 1) {
     const next: Node[] = [];
     const admit = (child: Node, stateJson: string, via: Event | null): void => {
@@ -101,6 +106,7 @@ export function explore(options: ExploreOptions): ExploreResult {
       const label = via === null ? 'tick' : via.type === 'TimerFired' ? `TimerFired:${via.kind}` : via.type;
       newStatesBy[label] = (newStatesBy[label] ?? 0) + 1;
       for (const r of child.state?.rollouts ?? []) seenPhases.add(r.phase);
+      if (child.state?.rollouts.some((r) => r.phase === 'time_locked' && r.lockPaused !== undefined)) pausedStates += 1;
       if (via !== null) {
         // I6: the path's events, folded from nothing, give this very state.
         const events = pathOf(child);
@@ -141,6 +147,7 @@ export function explore(options: ExploreOptions): ExploreResult {
             throw new Error(`I3: advisory output changed a decision\npath:\n${describe(node, event)}`);
           }
         }
+        if (d.commands.some((c) => c.type === 'PostThread' && c.message.kind === 'time_lock_resumed')) resumes += 1;
         if (d.state === node.state && ledger === node.ledger && event.at === node.clock) continue;
         const child: Node = { state: d.state, clock: event.at, ledger, depth: depth + 1, parent: node, via: event };
         admit(child, canonicalJson(d.state), event);
@@ -162,5 +169,7 @@ export function explore(options: ExploreOptions): ExploreResult {
     eventTypes,
     perDepth,
     newStatesBy,
+    pausedStates,
+    resumes,
   };
 }

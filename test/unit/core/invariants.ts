@@ -41,6 +41,12 @@ export interface RolloutBook {
   readonly verdict: CanaryVerdict | null;
   readonly approvers: readonly string[];
   readonly quorumAt: number | null;
+  /**
+   * Time since the quorum during which the last verdict was inconclusive (finished stretches), and
+   * when the current stretch began: the lock counts only while the canary is not in doubt.
+   */
+  readonly pausedMs: number;
+  readonly pausedSince: number | null;
   readonly stopped: boolean;
   readonly verified: boolean;
 }
@@ -100,6 +106,9 @@ export function checkTransition(t: Transition): Ledger {
   checkCommandsAddressed(t);
   checkApprovalReplies(t);
   for (const c of t.commands) {
+    if (c.type === 'RunPreflight' && postRollout(t, c.rolloutId)?.lockPaused !== undefined) {
+      fail('I1', `a preflight for ${c.rolloutId} while its time lock is paused`);
+    }
     if (c.type === 'StartDeploy') ledger = checkStartDeploy(t, ledger, c);
     else if (c.type === 'RunGate') ledger = withBook(ledger, c.rolloutId, (b) => gateAsked(b, c.gateId, c.attempt));
     else if (c.type === 'JudgeCanary') ledger = withBook(ledger, c.rolloutId, (b) => lookAsked(b, c.sha, c.look));
@@ -134,6 +143,8 @@ function openBooks(t: Transition): Ledger {
         verdict: null,
         approvers: [],
         quorumAt: null,
+        pausedMs: 0,
+        pausedSince: null,
         stopped: false,
         verified: false,
       },
@@ -181,7 +192,7 @@ function recordEvent(t: Transition, ledger: Ledger): Ledger {
       });
     case 'CanaryJudged':
       return withBook(ledger, id, (b) =>
-        e.sha === b.sha && e.look === b.look && b.look > 0 ? { ...b, verdict: e.verdict } : b,
+        e.sha === b.sha && e.look === b.look && b.look > 0 ? doubt({ ...b, verdict: e.verdict }, e.at) : b,
       );
     case 'ApproveClicked':
       return withBook(ledger, id, (b) => {
@@ -235,6 +246,16 @@ function recordPullRequestEvent(t: Transition, ledger: Ledger): Ledger {
     out = withBook(out, r.id, (b) => ({ ...b, stopped: true }));
   }
   return out;
+}
+
+/** After a verdict under a quorum: an inconclusive one starts a stretch of doubt, a healthy one ends it. */
+function doubt(b: RolloutBook, at: number): RolloutBook {
+  if (b.quorumAt === null) return b;
+  if (b.verdict === 'inconclusive' && b.pausedSince === null) return { ...b, pausedSince: at };
+  if (b.verdict === 'healthy' && b.pausedSince !== null) {
+    return { ...b, pausedMs: b.pausedMs + (at - b.pausedSince), pausedSince: null };
+  }
+  return b;
 }
 
 function gateAsked(b: RolloutBook, gateId: string, attempt: number): RolloutBook {
@@ -351,6 +372,10 @@ function checkProduction(t: Transition, book: RolloutBook, gatesPassed: boolean)
   if (!t.oracle.quorum(approvers)) why(`approvers ${approvers.join(',')} are no quorum`);
   if (book.stopped) why('an authorized human stopped it');
   if (book.quorumAt === null || e.at < book.quorumAt + t.policy.timeLockMs) why('the time lock has not run out');
+  // Issue 5: the lock does not count while the canary is inconclusive, so production comes a full
+  // lock of undoubted canary after the quorum.
+  if (book.pausedSince !== null) why('the canary is in doubt');
+  if (e.at < (book.quorumAt ?? 0) + t.policy.timeLockMs + book.pausedMs) why('the lock ran partly while paused');
 }
 
 /** The time lock runs from the moment the clicks (still) make a quorum under the policy in force. */
@@ -361,7 +386,9 @@ function noteQuorum(t: Transition, ledger: Ledger): Ledger {
     if (book === undefined || TERMINAL.has(r.phase)) continue;
     const quorum = t.oracle.quorum(book.approvers.filter((u) => t.oracle.eligible(u, r.pr)));
     if (quorum === (book.quorumAt !== null)) continue;
-    out = { ...out, [r.id]: { ...book, quorumAt: quorum ? t.event.at : null } };
+    const at = t.event.at;
+    const pausedSince = quorum && book.verdict === 'inconclusive' ? at : null;
+    out = { ...out, [r.id]: { ...book, quorumAt: quorum ? at : null, pausedMs: 0, pausedSince } };
   }
   return out;
 }
@@ -388,6 +415,15 @@ function checkRollout(t: Transition, ledger: Ledger, r: Rollout): void {
   if (r.phase === 'time_locked' && addressed && book.quorumAt === null) fail('I1', `${where} without a quorum`);
   if (rank >= 6 && book.productionStarts !== 1) fail('I2', `${where} with ${book.productionStarts} production starts`);
   if (r.phase === 'deployed' && !book.verified) fail('I5', `${where} without a passed verification`);
+  checkPause(r, book, where);
+}
+
+/** A paused lock has no deadline to run out, and only the canary's doubt pauses it (issue 5). */
+function checkPause(r: Rollout, book: RolloutBook, where: string): void {
+  if (r.lockPaused === undefined || TERMINAL.has(r.phase)) return;
+  if (r.phase !== 'time_locked') fail('pause', `${where} with a paused lock`);
+  if (r.unlockAt !== null) fail('pause', `${where} paused, yet it unlocks at ${r.unlockAt}`);
+  if (book.verdict !== 'inconclusive') fail('pause', `${where} paused with canary ${book.verdict}`);
 }
 
 /** I6: folding the path's events gives the same state, byte for byte. */

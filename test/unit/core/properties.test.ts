@@ -15,10 +15,20 @@ import { choicesArb, describeSteps, runChoices, type Step, type World, worldArb 
 const endings = new Map<Phase, number>();
 let runs = 0;
 let transitions = 0;
+/** Transitions that paused a time lock (inconclusive canary) or resumed one (issue 5). */
+let pauses = 0;
+let resumes = 0;
 
 function note(steps: readonly Step[]): void {
   runs += 1;
   transitions += steps.length;
+  for (const s of steps) {
+    for (const c of s.commands) {
+      if (c.type !== 'PostThread') continue;
+      if (c.message.kind === 'time_lock_paused') pauses += 1;
+      if (c.message.kind === 'time_lock_resumed') resumes += 1;
+    }
+  }
   for (const r of steps.at(-1)?.post?.rollouts ?? []) endings.set(r.phase, (endings.get(r.phase) ?? 0) + 1);
 }
 
@@ -51,7 +61,9 @@ function deepFreeze<T>(value: T): T {
 describe('properties of decide()', () => {
   afterAll(() => {
     const summary = [...endings].map(([p, n]) => `${p} ${n}`).join(', ');
-    console.log(`properties: ${runs} runs, ${transitions} transitions; final phases: ${summary}`);
+    console.log(
+      `properties: ${runs} runs, ${transitions} transitions, ${pauses} lock pauses, ${resumes} resumes; final phases: ${summary}`,
+    );
   });
 
   it('I1, I2, I4, I5, I6 hold over random sequences in random worlds', () => {
@@ -97,5 +109,6 @@ describe('properties of decide()', () => {
     ] as const) {
       if ((endings.get(phase) ?? 0) === 0) throw new Error(`no run ended ${phase}`);
     }
+    if (pauses === 0 || resumes === 0) throw new Error(`the lock paused ${pauses} and resumed ${resumes} times`);
   });
 });

@@ -94,6 +94,20 @@ describe('explainRollout', () => {
     expect(explainRollout(stateOf(r), r, POLICY, unlockAt)).toEqual([]);
   });
 
+  it('a lock paused by an inconclusive canary is named with what it has left, not as a countdown', () => {
+    const since = T0 + 850_000;
+    const r = {
+      ...rolloutIn('time_locked'),
+      canary: { ...rolloutIn('time_locked').canary, verdict: 'inconclusive' as const },
+      unlockAt: null,
+      lockPaused: { since, remainingMs: 400_000 },
+    };
+    expect(explainRollout(stateOf(r), r, POLICY, AT + 3_600_000)).toEqual([
+      { code: 'canary_not_healthy', verdict: 'inconclusive' },
+      { code: 'time_lock_paused', since, remainingMs: 400_000 },
+    ]);
+  });
+
   it('a freeze names who can lift it; a preflight hold is reported as is', () => {
     const r = { ...rolloutIn('time_locked'), hold: { code: 'frozen', freeze: FREEZE } as const };
     const state = { ...stateOf(r), freeze: FREEZE };

@@ -28,18 +28,21 @@ describe('time lock rules', () => {
   });
 
   it('a hold names the stored canary verdict when the preflight judged healthy but the last look did not', () => {
-    const g = given().timeLocked();
+    // The lock ran out (the watch's event asks for the preflight and the next look); that look is
+    // inconclusive while the preflight runs: nothing is left to pause, production is held.
+    const g = given().timeLocked().timer('canary_watch', POLICY.timeLockMs);
+    expect(g.types).toEqual(expect.arrayContaining(['RunPreflight', 'JudgeCanary']));
     const r = g.rollout();
-    g.timer('canary_watch', POLICY.canaryWatchMs);
     g.send({
       type: 'CanaryJudged',
       rolloutId: r.id,
       sha: r.pr.sha,
-      look: g.rollout().canary.look,
+      look: r.canary.look,
       verdict: 'inconclusive',
       summary: 'thin',
     });
-    g.timer('time_lock', POLICY.timeLockMs).preflight();
+    expect(g.rollout().lockPaused).toBeUndefined();
+    g.preflight();
     expect(g.rollout().hold).toEqual({ code: 'canary_not_healthy', verdict: 'inconclusive' });
     expect(g.types).not.toContain('StartDeploy');
   });
@@ -176,8 +179,8 @@ describe('preflight rules', () => {
   });
 
   it('the stored canary verdict must be healthy too (the hold shows the preflight verdict)', () => {
-    const g = given().timeLocked().timer('canary_watch', MINUTE).judged('inconclusive');
-    g.timer('time_lock', POLICY.timeLockMs).preflight();
+    const g = given().timeLocked().timer('canary_watch', POLICY.timeLockMs).judged('inconclusive');
+    g.preflight();
     expect(g.rollout().hold?.code).toBe('canary_not_healthy');
     expect(g.types).not.toContain('StartDeploy');
   });

@@ -114,7 +114,12 @@ export function isProgress(e: Event, state: PullRequestState | null, clock: numb
     case 'DeployFinished':
       return e.ok && r?.deploys[e.stage]?.epoch === e.epoch;
     case 'CanaryJudged':
-      return e.verdict === 'healthy' && e.sha === r?.pr.sha && e.look === r.canary.look;
+      // Doubt during the lock counts too, so that runs pause and resume it (issue 5).
+      return (
+        (e.verdict === 'healthy' || (e.verdict === 'inconclusive' && r?.phase === 'time_locked')) &&
+        e.sha === r?.pr.sha &&
+        e.look === r.canary.look
+      );
     case 'ApproveClicked':
     case 'AdvisoryReviewFinished':
       return e.sha === r?.pr.sha;

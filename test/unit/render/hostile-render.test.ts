@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ALL_PHASES } from '../../../src/core/phases.ts';
 import type {
   CanaryAlert,
+  CanaryMetricRow,
   EndReason,
   Phase,
   Policy,
@@ -55,6 +56,9 @@ const POSITIONS = [
   'labelKey',
   'labelValue',
   'annotationValue',
+  'metricName',
+  'metricValue',
+  'metricFlag',
 ] as const;
 
 type Hostile = Record<(typeof POSITIONS)[number], string>;
@@ -101,6 +105,33 @@ function endReason(phase: Phase, h: Hostile): EndReason | null {
   }
 }
 
+/** Metric names are config and the rows' other strings our adapter's: both are escaped like any stranger's text. */
+function hostileRows(h: Hostile): CanaryMetricRow[] {
+  const v = h.metricValue;
+  const row: CanaryMetricRow = {
+    name: h.metricName,
+    verdict: 'unhealthy',
+    critical: true,
+    test: v,
+    rule: v,
+    baseline: v,
+    canary: v,
+    effect: v,
+    interval: v,
+    margin: v,
+    pRaw: v,
+    pAdjusted: v,
+    alpha: v,
+    samples: v,
+    flags: [h.metricFlag, h.metricFlag],
+    reason: h.metricFlag,
+  };
+  // From one row to more than the card and the thread show, so the caps and the counts are hit.
+  return Array.from({ length: 1 + (h.metricName.length % 45) }, (_, i) =>
+    i % 2 === 0 ? row : { ...row, verdict: 'no_data' },
+  );
+}
+
 function hostileRollout(phase: Phase, h: Hostile, shaIsHostile: boolean): Rollout {
   const r = rolloutIn(phase);
   const reason = endReason(phase, h);
@@ -132,7 +163,10 @@ function hostileRollout(phase: Phase, h: Hostile, shaIsHostile: boolean): Rollou
         findings: [{ severity: h.blocker, file: h.findingFile, line: 1, message: h.findingMessage }],
       },
     },
-    canary: { ...r.canary, look: 3, verdict: 'inconclusive', summary: h.canarySummary },
+    canary: { ...r.canary, look: 3, verdict: 'inconclusive', summary: h.canarySummary, metrics: hostileRows(h) },
+    ...(phase === 'time_locked' && shaIsHostile
+      ? { unlockAt: null, lockPaused: { since: T0, remainingMs: h.metricValue.length * 1000 } }
+      : {}),
     deploys: {
       ...r.deploys,
       staging: { status: 'failed', epoch: 1, claimedAt: T0, finishedAt: T0, summary: h.deploySummary },
@@ -144,8 +178,13 @@ function hostileRollout(phase: Phase, h: Hostile, shaIsHostile: boolean): Rollou
   };
 }
 
-function threadMessages(h: Hostile): ThreadMessage[] {
+function threadMessages(h: Hostile, rollout: Rollout): ThreadMessage[] {
+  const judgedAt = rollout.canary.at ?? T0;
   return [
+    { kind: 'canary_judged', look: 3, verdict: 'inconclusive', judgedAt },
+    { kind: 'canary_judged', look: 2, verdict: 'healthy', judgedAt: judgedAt - 1 },
+    { kind: 'time_lock_paused', remainingMs: h.metricValue.length * 1000, approvers: ['UBOB', h.approverId, h.userId] },
+    { kind: 'time_lock_resumed', unlockAt: T0 + h.metricName.length * 1000 },
     { kind: 'gate_finished', gateId: 'extra' },
     { kind: 'gate_finished', gateId: h.gateId },
     { kind: 'advisory_review' },
@@ -211,7 +250,7 @@ describe('hostile strings through every renderer', () => {
         }
         const rollout = hostileRollout(phase, h, shaIsHostile);
         const next = { ...rolloutIn('reviewing'), id: h.rolloutId, pr: { ...rollout.pr, sha: SHA_B } };
-        for (const message of threadMessages(h)) {
+        for (const message of threadMessages(h, rollout)) {
           const details = h.runDetails.repeat(1 + (h.runDetails.length % 50));
           const ctx = { state: stateOf(rollout, next), rollout, policy, details };
           check(renderThreadMessage(message, ctx), 'message', allowed);

@@ -1,5 +1,6 @@
 import { newRollout } from '../../../src/core/decide.ts';
 import type {
+  CanaryMetricRow,
   DeployStage,
   DeployState,
   EndReason,
@@ -127,4 +128,91 @@ export function withErroredGate(gateId = 'unit'): Rollout {
     durationMs: 1,
   };
   return { ...r, gates: { ...r.gates, [gateId]: gate } };
+}
+
+/** A look's per-metric rows as the canary adapter writes them: one per verdict, one critical. */
+export const CANARY_ROWS: readonly CanaryMetricRow[] = [
+  {
+    name: 'latency_p99',
+    verdict: 'unhealthy',
+    critical: true,
+    test: 'shift',
+    rule: 'significant_beyond_margin',
+    baseline: '0.212',
+    canary: '0.261',
+    effect: '+23.4 %',
+    interval: '90 % CI +15 %…+31 %',
+    margin: '−9.09 %…+10 %',
+    pRaw: '2e-5',
+    pAdjusted: '1e-4',
+    alpha: '0.0052',
+    samples: 'canary 60/60 · baseline 60/60',
+    flags: ['ties 3.3 %'],
+    reason: '+23.4 % (90 % CI +15 %…+31 %), p_adj 1e-4 vs α 0.0052: significant and beyond the margin',
+  },
+  {
+    name: 'error_rate',
+    verdict: 'healthy',
+    critical: false,
+    test: 'rate_ratio',
+    rule: 'within_margin',
+    baseline: '0.001',
+    canary: '0.0011',
+    effect: '+5 %',
+    interval: '90 % CI −10 %…+20 %',
+    margin: '−33.3 %…+50 %',
+    pRaw: '0.4',
+    pAdjusted: '1',
+    alpha: '0.0052',
+    samples: 'canary 60/60 · baseline 60/60',
+    flags: [],
+    reason: 'shown within the margin',
+  },
+  {
+    name: 'cpu',
+    verdict: 'inconclusive',
+    critical: false,
+    test: 'shift',
+    rule: 'not_significant',
+    baseline: '41',
+    canary: '44',
+    effect: '+7 %',
+    interval: '90 % CI −2 %…+16 %',
+    margin: '−9.09 %…+10 %',
+    pRaw: '0.2',
+    pAdjusted: '0.6',
+    alpha: '0.0052',
+    samples: 'canary 58/60 · baseline 60/60',
+    flags: ['dropped 2 non-finite', 'blocks of 3 (ρ̂ 0.41 / 0.38)'],
+    reason: 'not significant, not shown within the margin',
+  },
+  {
+    name: 'memory',
+    verdict: 'no_data',
+    critical: false,
+    test: 'shift',
+    rule: 'no_data',
+    baseline: '—',
+    canary: '—',
+    effect: '—',
+    interval: '—',
+    margin: '—',
+    pRaw: '—',
+    pAdjusted: '—',
+    alpha: '0.0052',
+    samples: 'canary 0/0 · baseline 0/0',
+    flags: ['canary: empty series'],
+    reason: 'no data (canary: empty series)',
+  },
+];
+
+/** `rollout` whose last look (judged at `T0 + 300_000`) carries `rows`. */
+export function withCanaryRows(rollout: Rollout, rows: readonly CanaryMetricRow[] = CANARY_ROWS): Rollout {
+  return { ...rollout, canary: { ...rollout.canary, verdict: 'inconclusive', metrics: rows } };
+}
+
+/** A time-locked rollout whose lock paused 10 minutes in, with 5 minutes left. */
+export function pausedRollout(): Rollout {
+  const r = withCanaryRows(rolloutIn('time_locked'));
+  return { ...r, unlockAt: null, lockPaused: { since: T0 + 1_400_000, remainingMs: 300_000 } };
 }
