@@ -20,8 +20,8 @@ import { buildCanaryJudge } from './build-canary-judge.ts';
 import { buildGatePorts } from './build-gate-ports.ts';
 import { buildGitHubApi, buildIntake, buildReporter } from './build-github-side.ts';
 import { buildSlackSide } from './build-slack-side.ts';
+import { buildVerifier } from './build-verifier.ts';
 import { createInFlight } from './create-in-flight.ts';
-import { pendingVerifier } from './pending-verifier.ts';
 import { serializeReports } from './serialize-reports.ts';
 
 /** What the bot is started from; `main.ts` reads the environment and the file. */
@@ -88,7 +88,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       reviewer: gatePorts.reviewer,
       deployer: gatePorts.deployer,
       canary: buildCanaryJudge({ config, store, policyFor, clock, logger }),
-      verifier: pendingVerifier,
+      verifier: buildVerifier({ config, store, scriptDir: options.scriptDir, env: options.env, clock, logger }),
       preflight: createPreflightChecker({ api, freezeOf: freezes.get, windows: config.deployWindows, clock }),
       notifier: slack.notifier,
       github: serializeReports(buildReporter(api, config, store, policyFor, slack.notifier.cardUrl)),

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { durationSchema } from './duration-schema.ts';
 import { GITHUB_LOGIN } from './identifier-patterns.ts';
 import { isHttpUrl } from './is-http-url.ts';
+import { modelEndpointSchema } from './model-endpoint-schema.ts';
 import { parseTimeOfDay } from './parse-time-of-day.ts';
 import { repositorySchema, slackUserSchema } from './repository-schema.ts';
 import { riskSchema } from './risk-schema.ts';
@@ -12,6 +13,7 @@ export const DEFAULTS = {
   timeLockMs: 15 * 60_000,
   preflightRetryMs: 60_000,
   canaryWatchMs: 60_000,
+  canaryStepMs: 60_000,
   database: './shiplock.db',
   workDir: './shiplock-work',
   port: 3000,
@@ -54,6 +56,11 @@ export const configSchema = z.strictObject({
     .strictObject({
       watch_interval: durationSchema().default(DEFAULTS.canaryWatchMs),
       prometheus_url: httpUrl.optional(),
+      // The error counts are `increase(...[<step>s])` windows: a whole number of seconds (issue 5).
+      step: durationSchema()
+        .refine((ms) => ms % 1000 === 0, { error: 'must be a whole number of seconds, at least 1s' })
+        .default(DEFAULTS.canaryStepMs),
+      model: modelEndpointSchema.optional(),
     })
     .prefault({}),
   advisory_review: z

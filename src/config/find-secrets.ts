@@ -3,7 +3,7 @@ import { findSecretPattern, SECRET_KEY } from './secret-patterns.ts';
 import type { ConfigError, SecretName } from './types.ts';
 
 const ENV_LIST =
-  'SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, GITHUB_TOKEN, GITHUB_WEBHOOK_SECRET, OPENAI_API_KEY';
+  'SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN, GITHUB_TOKEN, GITHUB_WEBHOOK_SECRET, OPENAI_API_KEY, PROMETHEUS_TOKEN';
 
 /**
  * Finds credentials written into the configuration document: any key named like a secret (token,
@@ -65,6 +65,7 @@ function envForPath(path: readonly PathSegment[]): SecretName | 'PROMETHEUS_URL'
   if (words.includes('openai') || words.includes('advisory') || /api[_-]?key/.test(words)) return 'OPENAI_API_KEY';
   if (words.includes('github')) return 'GITHUB_TOKEN';
   if (words.includes('slack') || words.includes('bot')) return 'SLACK_BOT_TOKEN';
-  if (words.includes('prometheus')) return 'PROMETHEUS_URL';
+  // A URL with a password belongs in PROMETHEUS_URL; a token, password or key in PROMETHEUS_TOKEN.
+  if (words.includes('prometheus')) return words.includes('url') ? 'PROMETHEUS_URL' : 'PROMETHEUS_TOKEN';
   return null;
 }

@@ -3,7 +3,7 @@ import type { GateKind, GatePhase } from '../core/types.ts';
 import { commandSchema } from './command-schema.ts';
 import { durationSchema } from './duration-schema.ts';
 import { LOCAL_ID } from './identifier-patterns.ts';
-import { isHttpUrl } from './is-http-url.ts';
+import { modelEndpointSchema } from './model-endpoint-schema.ts';
 
 /** Every gate kind, in the order of the pipeline. */
 export const GATE_KINDS = [
@@ -41,9 +41,6 @@ export const DEFAULT_GATE_TIMEOUT_MS = 10 * 60_000;
 /** Finding severities, least severe first (the same words as the scanner's findings). */
 export const SEVERITY_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 
-/** Default time limit of the security scanner's narrow model. */
-export const DEFAULT_MODEL_TIMEOUT_MS = 60_000;
-
 /** Where the security scanner blocks when `block_at` is not written. */
 export const DEFAULT_BLOCK_AT: (typeof SEVERITY_LEVELS)[number] = 'high';
 
@@ -76,16 +73,7 @@ export const gateSchema = z.strictObject({
   sarif: workspacePathSchema().optional(),
   junit: workspacePathSchema().optional(),
   block_at: z.enum(SEVERITY_LEVELS).optional(),
-  model: z
-    .strictObject({
-      model: z.string().trim().min(1).max(200),
-      base_url: z
-        .string()
-        .refine((s) => isHttpUrl(s), { error: 'must be an http:// or https:// URL' })
-        .optional(),
-      timeout: durationSchema().default(DEFAULT_MODEL_TIMEOUT_MS),
-    })
-    .optional(),
+  model: modelEndpointSchema.optional(),
 });
 
 /** A gate after schema parsing. */

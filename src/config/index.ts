@@ -1,5 +1,6 @@
 export { DEFAULT_CANARY_METRICS } from './default-canary-metrics.ts';
 export { DEFAULT_ACCEPTABLE_RISK, DEFAULT_RISK_COMPONENTS } from './default-risk-components.ts';
+export { DEFAULT_RISK_EDGES } from './default-risk-edges.ts';
 export { findRepository } from './find-repository.ts';
 export { formatConfigErrors } from './format-config-errors.ts';
 export { parseConfig } from './parse-config.ts';

@@ -1,4 +1,5 @@
 import { checkConfig } from './check-config.ts';
+import { checkVerification } from './check-verification.ts';
 import { configSchema } from './config-schema.ts';
 import { deepFreeze } from './deep-freeze.ts';
 import { dropEmptyKeys } from './drop-empty-keys.ts';
@@ -6,6 +7,7 @@ import { findSecrets } from './find-secrets.ts';
 import { parsePath } from './format-path.ts';
 import { mapZodIssues } from './map-zod-issues.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { field } from './raw-access.ts';
 import { readEnv } from './read-env.ts';
 import { redactSecrets } from './redact-secrets.ts';
 import { toConfig } from './to-config.ts';
@@ -34,11 +36,17 @@ export function parseConfig(text: string, env: Readonly<Record<string, string | 
   const found = [
     ...(parsed.success ? [] : mapZodIssues(parsed.error.issues, yaml.value, configSchema)),
     ...checkConfig(yaml.value),
+    ...checkVerification(yaml.value, hasPrometheus(yaml.value, settings.prometheusUrl)),
   ].filter((e) => !flagged.has(e.path));
   const located = [...secrets, ...found].map((e) => withLine(e, yaml.lineOf(parsePath(e.path))));
   const errors = unique([...sortByLine(located), ...settings.errors]);
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, config: deepFreeze(toConfig(parsed.data, settings)) };
+}
+
+/** A Prometheus URL from the environment or written in the file (the schema checks that it is one). */
+function hasPrometheus(raw: unknown, fromEnv: string | undefined): boolean {
+  return fromEnv !== undefined || typeof field(field(raw, 'canary'), 'prometheus_url') === 'string';
 }
 
 function withLine(error: ConfigError, line: number | undefined): ConfigError {

@@ -3,6 +3,7 @@ import { commandSchema } from './command-schema.ts';
 import { durationSchema } from './duration-schema.ts';
 import { gateSchema } from './gate-schema.ts';
 import { LOCAL_ID, REPOSITORY_NAME, SLACK_CHANNEL, SLACK_USER_ID } from './identifier-patterns.ts';
+import { DEFAULT_HEALTH_COMMAND_TIMEOUT_MS } from './verification-defaults.ts';
 
 const SLACK_USER_HELP = 'must be a Slack user id such as U012ABCDEF (or W… on Enterprise Grid), not a name';
 const CHANNEL_HELP = 'must be a Slack channel id such as C012ABCDEF (preferred: it survives renames) or #channel-name';
@@ -50,8 +51,20 @@ const metricSchema = z.strictObject({
   margin: z.number().min(0).max(100).default(0.1),
 });
 
-/** Default time production is watched after its deploy. */
-export const DEFAULT_VERIFICATION_MS = 5 * 60_000;
+/**
+ * How production is verified after its deploy. `duration` has no schema default: it depends on
+ * whether the metrics check runs (see `toVerificationConfig`).
+ */
+const verificationSchema = z.strictObject({
+  duration: durationSchema().optional(),
+  checks: z
+    .strictObject({
+      metrics: z.boolean().optional(),
+      command: commandSchema().optional(),
+      command_timeout: durationSchema().default(DEFAULT_HEALTH_COMMAND_TIMEOUT_MS),
+    })
+    .prefault({}),
+});
 
 /** One repository as written. */
 export const repositorySchema = z.strictObject({
@@ -77,7 +90,9 @@ export const repositorySchema = z.strictObject({
         .optional(),
     })
     .prefault({}),
-  verification_window: durationSchema().default(DEFAULT_VERIFICATION_MS),
+  verification: verificationSchema.prefault({}),
+  /** The older spelling of `verification.duration`. */
+  verification_window: durationSchema().optional(),
 });
 
 /** A repository after schema parsing. */

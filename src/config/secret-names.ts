@@ -7,8 +7,10 @@ export const SECRET_NAMES: Readonly<Record<SecretName, string>> = {
   SLACK_APP_TOKEN: 'the Slack app-level token (xapp-…) for Socket Mode',
   GITHUB_TOKEN: 'the GitHub token that reads pull requests and writes check runs and deployments',
   GITHUB_WEBHOOK_SECRET: 'the secret that verifies GitHub webhook deliveries',
-  OPENAI_API_KEY: 'the API key of the OpenAI-compatible endpoint of the advisory reviewer',
+  OPENAI_API_KEY:
+    'the API key of the OpenAI-compatible endpoint of the advisory reviewer and the narrow models (security scanner, canary)',
   ALERTMANAGER_TOKEN: 'the bearer token Alertmanager sends to /alertmanager/webhook (optional)',
+  PROMETHEUS_TOKEN: 'the bearer token sent to the Prometheus HTTP API, e.g. behind an authenticating proxy (optional)',
 };
 
 /** True for the name of a secret environment variable. */

@@ -1,10 +1,11 @@
 import type { RawConfig } from './config-schema.ts';
-import { DEFAULT_RISK_COMPONENTS } from './default-risk-components.ts';
+import { toModelEndpointConfig } from './model-endpoint-schema.ts';
 import { parseTimeOfDay } from './parse-time-of-day.ts';
 import type { EnvSettings } from './read-env.ts';
 import { toRepositoryConfig } from './to-repository-config.ts';
+import { toRiskConfig } from './to-risk-config.ts';
 import { toTimeZone } from './to-time-zone.ts';
-import type { Config, DeployWindow, GroupConfig, PersonConfig, RiskConfig, Weekday } from './types.ts';
+import type { Config, DeployWindow, GroupConfig, PersonConfig, Weekday } from './types.ts';
 
 /**
  * Maps the schema-checked document and the environment to the configuration. The environment wins
@@ -15,7 +16,7 @@ export function toConfig(raw: RawConfig, env: EnvSettings): Config {
   const prometheusUrl = env.prometheusUrl ?? raw.canary.prometheus_url;
   return {
     version: raw.version,
-    repositories: raw.repositories.map((repo) => toRepositoryConfig(repo, groups)),
+    repositories: raw.repositories.map((repo) => toRepositoryConfig(repo, groups, prometheusUrl !== undefined)),
     people: raw.people.map(
       (p): PersonConfig =>
         p.name === undefined
@@ -37,6 +38,8 @@ export function toConfig(raw: RawConfig, env: EnvSettings): Config {
     canary: {
       watchIntervalMs: raw.canary.watch_interval,
       ...(prometheusUrl === undefined ? {} : { prometheusUrl }),
+      stepMs: raw.canary.step,
+      ...(raw.canary.model === undefined ? {} : { model: toModelEndpointConfig(raw.canary.model) }),
     },
     advisoryReview: { enabled: raw.advisory_review.enabled, model: raw.advisory_review.model },
     risk: toRiskConfig(raw.risk),
@@ -46,20 +49,5 @@ export function toConfig(raw: RawConfig, env: EnvSettings): Config {
     http: { port: raw.http.port, host: raw.http.host },
     secrets: env.secrets,
     endpoints: env.endpoints,
-  };
-}
-
-function toRiskConfig(risk: RawConfig['risk']): RiskConfig {
-  return {
-    acceptable: risk.acceptable,
-    warnAt: risk.warn_at,
-    components:
-      risk.components?.map((c) => ({
-        id: c.id,
-        name: c.name ?? c.id,
-        implementation: c.implementation,
-        budget: c.budget,
-        harmModes: c.harm_modes,
-      })) ?? DEFAULT_RISK_COMPONENTS,
   };
 }

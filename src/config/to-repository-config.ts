@@ -1,7 +1,9 @@
 import type { DeployStage } from '../core/types.ts';
 import { DEFAULT_CANARY_METRICS } from './default-canary-metrics.ts';
 import { DEFAULT_BLOCK_AT, DEFAULT_GATE_NAME, DEFAULT_GATE_PHASE, type RawGate } from './gate-schema.ts';
+import { toModelEndpointConfig } from './model-endpoint-schema.ts';
 import type { RawRepository } from './repository-schema.ts';
+import { toVerificationConfig } from './to-verification-config.ts';
 import type { DeployScriptConfig, GateConfig, GroupConfig, RepositoryConfig } from './types.ts';
 
 /** The deployment environment a stage reports to GitHub when none is written. */
@@ -16,7 +18,11 @@ const DEFAULT_ENVIRONMENT: Readonly<Record<DeployStage, string>> = {
  * Maps one schema-checked repository to its configuration. Cross-field checks have passed, so
  * every referenced group exists and every gate has what its kind needs.
  */
-export function toRepositoryConfig(repo: RawRepository, groups: readonly GroupConfig[]): RepositoryConfig {
+export function toRepositoryConfig(
+  repo: RawRepository,
+  groups: readonly GroupConfig[],
+  hasPrometheus: boolean,
+): RepositoryConfig {
   const deploy = (stage: DeployStage): DeployScriptConfig => {
     const script = repo.deploy[stage];
     return {
@@ -28,6 +34,7 @@ export function toRepositoryConfig(repo: RawRepository, groups: readonly GroupCo
   };
   const production = deploy('production');
   const { approvals } = repo;
+  const { durationMs, verification } = toVerificationConfig(repo, hasPrometheus);
   return {
     name: repo.name,
     deployChannel: repo.deploy_channel,
@@ -50,7 +57,8 @@ export function toRepositoryConfig(repo: RawRepository, groups: readonly GroupCo
       metrics: repo.canary.metrics ?? DEFAULT_CANARY_METRICS,
       service: repo.canary.service ?? repo.name.split('/')[1] ?? repo.name,
     },
-    verificationMs: repo.verification_window,
+    verificationMs: durationMs,
+    verification,
   };
 }
 
@@ -72,15 +80,7 @@ function toGateConfig(gate: RawGate): GateConfig {
       kind: gate.kind,
       blockAt: gate.block_at ?? DEFAULT_BLOCK_AT,
       ...(gate.command === undefined ? {} : { command: gate.command }),
-      ...(model === undefined
-        ? {}
-        : {
-            model: {
-              model: model.model,
-              timeoutMs: model.timeout,
-              ...(model.base_url === undefined ? {} : { baseUrl: model.base_url }),
-            },
-          }),
+      ...(model === undefined ? {} : { model: toModelEndpointConfig(model) }),
     };
   }
   const junit = gate.junit === undefined ? {} : { junit: gate.junit };

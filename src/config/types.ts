@@ -3,6 +3,12 @@
  * the environment. Every field is present (defaults applied) except the ones marked optional, which
  * are absent on purpose (an unset secret, an unset URL). Durations are milliseconds.
  */
+import type {
+  HarmMode,
+  RiskComponent,
+  RiskEdge,
+  Implementation as RiskImplementation,
+} from '../core/risk/risk-types.ts';
 import type { ApprovalPolicy, DeployStage, GateKind, GatePhase, Person } from '../core/types.ts';
 
 /** One problem found in the configuration; `path` is written like `gates[2].command`. */
@@ -28,7 +34,8 @@ export type SecretName =
   | 'GITHUB_TOKEN'
   | 'GITHUB_WEBHOOK_SECRET'
   | 'OPENAI_API_KEY'
-  | 'ALERTMANAGER_TOKEN';
+  | 'ALERTMANAGER_TOKEN'
+  | 'PROMETHEUS_TOKEN';
 
 /** The secrets that are set (non-empty) in the environment. */
 export type Secrets = { readonly [K in SecretName]?: string };
@@ -75,13 +82,16 @@ export interface CommandGateConfig extends GateConfigBase {
   readonly junit?: string;
 }
 
-/** The narrow model behind the security scanner: any OpenAI-compatible endpoint. */
-export interface ScannerModelConfig {
+/** A narrow model at any OpenAI-compatible endpoint (its key is OPENAI_API_KEY). */
+export interface ModelEndpointConfig {
   readonly model: string;
   /** Absent means OPENAI_BASE_URL, or OpenAI itself. */
   readonly baseUrl?: string;
   readonly timeoutMs: number;
 }
+
+/** The narrow model behind the security scanner. */
+export type ScannerModelConfig = ModelEndpointConfig;
 
 /**
  * The security scanner: shiplock's deterministic rules over the diff's added lines, plus an
@@ -149,8 +159,18 @@ export interface RepositoryConfig {
     /** `{{service}}` in the queries: the `service` label of this repository's metrics. */
     readonly service: string;
   };
-  /** How long production is watched before the rollout counts as deployed. */
+  /** How long production is watched before the rollout counts as deployed (`verification.duration`). */
   readonly verificationMs: number;
+  readonly verification: VerificationConfig;
+}
+
+/** The checks that verify production at the end of the verification window. */
+export interface VerificationConfig {
+  /** Judge production after the deploy against production before it (needs Prometheus). */
+  readonly metrics: boolean;
+  /** The health command, as argv (a string is `['/bin/sh', '-c', string]`); absent when none. */
+  readonly command?: readonly string[];
+  readonly commandTimeoutMs: number;
 }
 
 /** A human known to Slack and GitHub. */
@@ -165,31 +185,31 @@ export interface GroupConfig {
 }
 
 /** How a component is built; it sets the prior of its failure probability. */
-export type Implementation = 'code' | 'verified_code' | 'narrow_model' | 'llm' | 'human_gate';
+export type Implementation = RiskImplementation;
 
-/** One way a component can cause harm: P per month × damage in dollars. */
-export interface HarmModeConfig {
-  readonly name: string;
-  readonly probability: number;
-  readonly damage: number;
-}
+/** One way a component can cause harm: a prior on P (per month or per opportunity) × damage in $. */
+export type HarmModeConfig = HarmMode;
 
 /** A component of the pipeline with its monthly delegation-risk budget in dollars. */
-export interface RiskComponentConfig {
-  readonly id: string;
-  readonly name: string;
-  readonly implementation: Implementation;
-  readonly budget: number;
-  readonly harmModes: readonly HarmModeConfig[];
+export interface RiskComponentConfig extends RiskComponent {
+  /** Its "no" stops a rollout (it has a control or approval edge); never true for an LLM. */
+  readonly blocking: boolean;
 }
 
-/** The delegation-risk budgets. */
+/** The delegation-risk budgets and the declared authority graph (docs/risk.md). */
 export interface RiskConfig {
   /** Acceptable delegation risk of the whole system, $/month. */
   readonly acceptable: number;
   /** Fraction of a budget at which the bot warns (0.8 = 80 %). */
   readonly warnAt: number;
+  /** Half-life of the evidence that updates the probabilities, in days. */
+  readonly halfLifeDays: number;
+  /** The node of `edges` that stands for production. */
+  readonly production: string;
+  /** The id of the orchestrator component. */
+  readonly orchestrator: string;
   readonly components: readonly RiskComponentConfig[];
+  readonly edges: readonly RiskEdge[];
 }
 
 /** The whole configuration. */
@@ -203,7 +223,14 @@ export interface Config {
   readonly preflightRetryMs: number;
   /** Empty means production may start at any time. */
   readonly deployWindows: readonly DeployWindow[];
-  readonly canary: { readonly watchIntervalMs: number; readonly prometheusUrl?: string };
+  readonly canary: {
+    readonly watchIntervalMs: number;
+    readonly prometheusUrl?: string;
+    /** The `query_range` step and the error counts' interval: whole seconds, at least 1 s. */
+    readonly stepMs: number;
+    /** The optional narrow "is this canary healthy?" model; it can only turn healthy into unhealthy. */
+    readonly model?: ModelEndpointConfig;
+  };
   readonly advisoryReview: { readonly enabled: boolean; readonly model: string };
   readonly risk: RiskConfig;
   readonly sandbox: 'bubblewrap' | 'none';

@@ -14,6 +14,7 @@ import { createOpenAiStandIn, type OpenAiStandIn } from '../../src/sandbox/opena
 import { createSlackStandIn, type SlackStandIn, type StoredMessage } from '../../src/sandbox/slack/index.ts';
 import { type Answer, deliver } from '../integration/github-intake/support/post-webhook.ts';
 import { example } from '../integration/github-intake/support/webhook-examples.ts';
+import { type FakePrometheus, type FakeSeries, startFakePrometheus } from './start-fake-prometheus.ts';
 
 /** The one repository the harness configures. */
 export const REPO = 'acme/api';
@@ -101,6 +102,14 @@ export interface BotHarness {
   ): Promise<Answer>;
   /** Every deploy script run so far, oldest first. */
   deploys(): DeployRun[];
+  /** Every run of the health command (`verification.checks.command`), oldest first. */
+  healthChecks(): DeployRun[];
+  /** Makes the health command exit with `code` from now on (default 0). */
+  setHealthExit(code: number): void;
+  /** The fake Prometheus, when the harness was created with `prometheus`. */
+  readonly prometheus: FakePrometheus | null;
+  /** Moves the bot's clock forward: its timers come due as if that much time had passed. */
+  advance(ms: number): void;
   /** Top-level messages of the deploy channel (the cards), oldest first. */
   cards(): readonly StoredMessage[];
   /** Polls `probe` every 25 ms until it returns something, or throws after `ms`. */
@@ -171,7 +180,22 @@ function writeDeployScripts(dir: string, record: string): void {
   }
 }
 
-function configText(dir: string): string {
+/** The health command: records its environment, then exits with the code in `health-exit` (0 without it). */
+function writeHealthScript(dir: string, record: string): void {
+  const path = join(dir, 'deploy', 'health.sh');
+  const body = [
+    '#!/bin/sh',
+    `{ env | grep -E '^(SHIPLOCK_|GITHUB_TOKEN|SLACK_BOT_TOKEN|OPENAI_API_KEY)' | sort; echo '--'; } >> '${record}'`,
+    `code=$(cat '${join(dir, 'health-exit')}' 2>/dev/null || echo 0)`,
+    'echo "health of $SHIPLOCK_SHA: exit $code"',
+    'exit "$code"',
+    '',
+  ].join('\n');
+  writeFileSync(path, body);
+  chmodSync(path, 0o755);
+}
+
+function configText(dir: string, verification: string): string {
   const { alice, bob, carol } = PEOPLE;
   return `version: 1
 people:
@@ -205,7 +229,7 @@ repositories:
       canary: { command: ./deploy/canary.sh, timeout: 30s }
       production: { command: ./deploy/production.sh, timeout: 30s }
       rollback: { command: ./deploy/rollback.sh, timeout: 30s }
-`;
+${verification}`;
 }
 
 function parseDeploys(text: string): DeployRun[] {
@@ -226,6 +250,10 @@ function parseDeploys(text: string): DeployRun[] {
 export interface BotHarnessOptions {
   /** Milliseconds the bot's GitHub requests wait before they reach the stand-in (a slow GitHub). */
   readonly githubLatency?: (method: string, path: string) => number;
+  /** Starts a fake Prometheus answering with these series and sets PROMETHEUS_URL to it. */
+  readonly prometheus?: FakeSeries;
+  /** Configures `./deploy/health.sh` as the repository's health command (`verification.checks.command`). */
+  readonly healthCommand?: boolean;
 }
 
 /**
@@ -269,10 +297,17 @@ export async function createBotHarness(options: BotHarnessOptions = {}): Promise
   const origin = createOrigin(dir);
   const record = join(dir, 'deploys.log');
   writeDeployScripts(dir, record);
-  const yaml = configText(dir);
+  const healthRecord = join(dir, 'health.log');
+  writeHealthScript(dir, healthRecord);
+  const verification =
+    options.healthCommand === true ? '    verification: { checks: { command: ./deploy/health.sh } }\n' : '';
+  const yaml = configText(dir, verification);
   writeFileSync(join(dir, 'shiplock.yml'), yaml);
   const members = Object.values(PEOPLE).map((p) => p.slack);
+  // The bot's clock (`advance`); Slack signs with the same one, as real Slack and the bot share real time.
+  let offsetMs = 0;
   const slack = await createSlackStandIn({
+    clock: () => Date.now() + offsetMs,
     signingSecret: SIGNING_SECRET,
     users: Object.entries(PEOPLE).map(([name, p]) => ({ id: p.slack, name })),
     channels: [{ id: DEPLOY_CHANNEL, name: 'deploys', members }],
@@ -282,6 +317,7 @@ export async function createBotHarness(options: BotHarnessOptions = {}): Promise
   github.repository(REPO); // The repository exists on GitHub before any PR (an unknown one answers 404).
   const openai = await createOpenAiStandIn();
   const proxy = options.githubLatency === undefined ? null : await startSlowProxy(github.url, options.githubLatency);
+  const prometheus = options.prometheus === undefined ? null : await startFakePrometheus(options.prometheus);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -292,6 +328,7 @@ export async function createBotHarness(options: BotHarnessOptions = {}): Promise
     SLACK_API_URL: slack.apiUrl,
     GITHUB_API_URL: proxy?.url ?? github.url,
     OPENAI_BASE_URL: `${openai.url}/v1`,
+    ...(prometheus === null ? {} : { PROMETHEUS_URL: prometheus.url }),
   };
   let bot: Bot | null = null;
   const config = (overrides: Readonly<Record<string, string>> = {}): Config => {
@@ -319,6 +356,7 @@ export async function createBotHarness(options: BotHarnessOptions = {}): Promise
         scriptDir: dir,
         env: { ...env, ...overrides },
         logger: createLogger(process.env.SHIPLOCK_TEST_LOG ?? 'silent'),
+        clock: { now: () => Date.now() + offsetMs },
         port,
       });
       slack.setAppUrl(`${bot.url}/slack/events`);
@@ -387,6 +425,12 @@ export async function createBotHarness(options: BotHarnessOptions = {}): Promise
       );
     },
     deploys: () => (existsSync(record) ? parseDeploys(readFileSync(record, 'utf8')) : []),
+    healthChecks: () => (existsSync(healthRecord) ? parseDeploys(readFileSync(healthRecord, 'utf8')) : []),
+    setHealthExit: (code) => writeFileSync(join(dir, 'health-exit'), `${code}\n`),
+    prometheus,
+    advance(ms) {
+      offsetMs += ms;
+    },
     cards: () => slack.messages(DEPLOY_CHANNEL),
     async waitFor(what, probe, ms = 30_000) {
       const deadline = Date.now() + ms;
@@ -402,7 +446,7 @@ export async function createBotHarness(options: BotHarnessOptions = {}): Promise
         await bot.shell.idle();
         await bot.stop();
       }
-      await Promise.all([slack.close(), github.close(), openai.close(), proxy?.close()]);
+      await Promise.all([slack.close(), github.close(), openai.close(), proxy?.close(), prometheus?.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -21,7 +21,10 @@ export interface PrometheusClient {
 export interface PrometheusClientOptions {
   /** For example `http://127.0.0.1:9090`, or a prefix such as `https://host/prometheus`. */
   readonly baseUrl: string;
-  /** Sent as `Authorization: Bearer …` (Prometheus behind an authenticating proxy). */
+  /**
+   * Sent as `Authorization: Bearer …` (Prometheus behind an authenticating proxy; PROMETHEUS_TOKEN).
+   * Never part of a failure's `detail`, even when an endpoint echoes it back.
+   */
   readonly bearerToken?: string;
   readonly fetch?: typeof fetch;
   /** Covers the whole exchange: connection, headers and body. */
@@ -42,7 +45,11 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
   const method = options.method ?? 'POST';
   const maxBytes = options.maxResponseBytes ?? 16 * 1024 * 1024;
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.bearerToken !== undefined) headers.authorization = `Bearer ${options.bearerToken}`;
+  const token = options.bearerToken === '' ? undefined : options.bearerToken;
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  // Scrubbed before parsing, so a failure's detail (cut to 300 characters) cannot hold even part of it.
+  const scrub = (body: string): string =>
+    token === undefined || !body.includes(token) ? body : body.replaceAll(token, '[redacted]');
 
   return {
     async queryRange(query, { start, end, stepSeconds }) {
@@ -62,7 +69,7 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
         const url = method === 'POST' ? endpoint : `${endpoint}?${params.toString()}`;
         const response = await doFetch(url, init);
         const body = await readCappedText(response, maxBytes);
-        return parseQueryRangeResponse(response.status, body);
+        return toAuthFailure(parseQueryRangeResponse(response.status, scrub(body)));
       } catch (error) {
         if (controller.signal.aborted) {
           return { ok: false, code: 'timeout', detail: `no answer from Prometheus within ${options.timeoutMs} ms` };
@@ -76,14 +83,39 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
   };
 }
 
+/**
+ * A 401 or 403 is the proxy (or Prometheus's own web config) refusing the credentials: say so with a
+ * stable code instead of "HTTP 401: <a login page>". It stays an `http_error`, which the judge
+ * reads as no data (Prometheus unusable), never as a pass.
+ */
+function toAuthFailure(result: RangeResult): RangeResult {
+  if (result.ok || (result.httpStatus !== 401 && result.httpStatus !== 403)) return result;
+  return {
+    ok: false,
+    code: 'http_error',
+    httpStatus: result.httpStatus,
+    detail: oneLine(
+      `shiplock_prometheus_unauthorized: HTTP ${result.httpStatus} from Prometheus; check PROMETHEUS_TOKEN (${result.detail})`,
+    ),
+  };
+}
+
 /** Epoch milliseconds as the API's decimal seconds. */
 function seconds(ms: EpochMs): string {
   return (ms / 1000).toFixed(3);
 }
 
-/** `fetch failed` says nothing; undici puts the reason (ECONNREFUSED, ENOTFOUND, ...) in `cause`. */
+/**
+ * `fetch failed` says nothing; undici puts the reason (ECONNREFUSED, ENOTFOUND, ...) in `cause`.
+ * A base URL with `user:password@` is refused by fetch with the whole URL in the message: the
+ * password is cut out before the message can reach a card or the log.
+ */
 function describeFetchError(error: unknown): string {
-  if (!(error instanceof Error)) return oneLine(String(error));
+  if (!(error instanceof Error)) return oneLine(withoutUserInfo(String(error)));
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return oneLine(`${error.message}${cause}`);
+  return oneLine(withoutUserInfo(`${error.message}${cause}`));
+}
+
+function withoutUserInfo(text: string): string {
+  return text.replace(/(\/\/)[^/\s@]+@/g, '$1[redacted]@');
 }

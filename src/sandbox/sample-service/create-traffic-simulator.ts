@@ -5,7 +5,7 @@ import { DEFAULT_TRACK_KNOBS, type SampleTrack, type TrackKnobs } from './track-
 export const LATENCY_BUCKETS_SECONDS: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 const BASE_RESIDENT_BYTES = 64 * 1024 * 1024;
-const TRACKS: readonly SampleTrack[] = ['baseline', 'canary'];
+const TRACKS: readonly SampleTrack[] = ['baseline', 'canary', 'production'];
 
 /** Everything one track has counted since the start. */
 export interface TrackCounters {
@@ -24,7 +24,7 @@ export interface TrafficSnapshot {
   readonly tracks: readonly { readonly track: SampleTrack; readonly counters: TrackCounters }[];
 }
 
-/** Simulated traffic for the baseline and canary tracks of one service. */
+/** Simulated traffic for the baseline, canary and production tracks of one service. */
 export interface TrafficSimulator {
   /** Simulates `ms` of traffic on every track that serves data. */
   advance(ms: number): void;

@@ -1,5 +1,5 @@
 /**
- * A sample service with baseline and canary tracks for the canary demo and the real-Prometheus
+ * A sample service with baseline, canary and production tracks for the canary demo and the real-Prometheus
  * tests: simulated traffic with knobs (error multiplier, added latency, leak, no data), exposed at
  * `/metrics` in Prometheus's text format written by hand. Never loaded in production mode.
  */

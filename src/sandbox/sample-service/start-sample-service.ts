@@ -29,7 +29,7 @@ export interface SampleServiceOptions extends TrafficSimulatorOptions {
 }
 
 /**
- * Starts a tiny service on 127.0.0.1 whose `/metrics` shows simulated baseline and canary traffic in
+ * Starts a tiny service on 127.0.0.1 whose `/metrics` shows simulated baseline, canary and production traffic in
  * Prometheus's text format, for the canary demo and the real-Prometheus tests. Sandbox only.
  */
 export async function startSampleService(options: SampleServiceOptions): Promise<SampleService> {

@@ -1,5 +1,8 @@
-/** A deployment track of the sample service, the value of its `track` label. */
-export type SampleTrack = 'baseline' | 'canary';
+/**
+ * A deployment track of the sample service, the value of its `track` label: the canary and its
+ * baseline, and production, which production verification compares before and after its deploy.
+ */
+export type SampleTrack = 'baseline' | 'canary' | 'production';
 
 /** How one track of the sample service behaves; change it at run time with `setKnobs`. */
 export interface TrackKnobs {

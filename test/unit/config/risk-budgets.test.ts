@@ -36,7 +36,14 @@ describe('delegation-risk budgets', () => {
     ]);
     const written = configErrors(
       documentWith((doc) => {
-        doc.risk = { acceptable: 100, components: [{ id: 'a', implementation: 'llm', budget: 101 }] };
+        doc.risk = {
+          acceptable: 100,
+          components: [
+            { id: 'a', implementation: 'llm', budget: 101 },
+            { id: 'orchestrator', implementation: 'verified_code', budget: 0 },
+          ],
+          edges: [],
+        };
       }),
     );
     expect(written.map((e) => e.path)).toEqual(['risk.components']);
@@ -46,24 +53,38 @@ describe('delegation-risk budgets', () => {
     const risk = validConfig(
       documentWith((doc) => {
         doc.risk = {
+          edges: [],
           components: [
             {
               id: 'canary',
               implementation: 'narrow_model',
               budget: 300,
-              harm_modes: [{ name: 'approves a bad deploy', probability: 0.01, damage: 30000 }],
+              harm_modes: [
+                { id: 'approves_bad_deploy', name: 'approves a bad deploy', probability: 0.01, damage: 30000 },
+              ],
             },
+            { id: 'orchestrator', implementation: 'verified_code', budget: 0 },
           ],
         };
       }),
     ).risk;
-    expect(risk.components).toEqual([
+    expect(risk.components.slice(0, 1)).toEqual([
       {
         id: 'canary',
         name: 'canary',
         implementation: 'narrow_model',
         budget: 300,
-        harmModes: [{ name: 'approves a bad deploy', probability: 0.01, damage: 30000 }],
+        blocking: false,
+        harmModes: [
+          {
+            id: 'approves_bad_deploy',
+            name: 'approves a bad deploy',
+            type: 'accident',
+            prior: { alpha: 0.01 * 205, beta: 205 - 0.01 * 205 },
+            basis: { kind: 'per_month' },
+            damage: 30000,
+          },
+        ],
       },
     ]);
   });
@@ -72,17 +93,19 @@ describe('delegation-risk budgets', () => {
     const errors = configErrors(
       documentWith((doc) => {
         doc.risk = {
+          edges: [],
           components: [
+            { id: 'orchestrator', implementation: 'verified_code', budget: 1 },
             { id: 'a', implementation: 'code', budget: 1 },
-            { id: 'a', implementation: 'magic', budget: 1, harm_modes: [{ name: 'x', probability: 2, damage: 1 }] },
+            { id: 'a', implementation: 'magic', budget: 1, harm_modes: [{ id: 'x', probability: 2, damage: 1 }] },
           ],
         };
       }),
     );
     expect(errors.map((e) => e.path).sort()).toEqual([
-      'risk.components[1].harm_modes[0].probability',
-      'risk.components[1].id',
-      'risk.components[1].implementation',
+      'risk.components[2].harm_modes[0].probability',
+      'risk.components[2].id',
+      'risk.components[2].implementation',
     ]);
   });
 });

@@ -90,7 +90,14 @@ describe('a key named like a secret', () => {
     ['github_token', (d) => d, 'github_token', 'GITHUB_TOKEN'],
     ['webhook_secret', (d) => d, 'webhook_secret', 'GITHUB_WEBHOOK_SECRET'],
     ['api_key', (d) => (d.advisory_review = {}), 'advisory_review.api_key', 'OPENAI_API_KEY'],
-    ['prometheus_password', (d) => (d.canary = {}), 'canary.prometheus_password', 'PROMETHEUS_URL'],
+    ['prometheus_password', (d) => (d.canary = {}), 'canary.prometheus_password', 'PROMETHEUS_TOKEN'],
+    [
+      'bearer_token',
+      (d) => (d.canary = { prometheus_url: 'http://prom:9090' }),
+      'canary.bearer_token',
+      'PROMETHEUS_TOKEN',
+    ],
+    ['prometheus_token', (d) => d, 'prometheus_token', 'PROMETHEUS_TOKEN'],
     ['password', (d) => d.people[0], 'people[0].password', 'SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET'],
     ['private_key', (d) => repo(d), 'repositories[0].private_key', 'SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET'],
   ];

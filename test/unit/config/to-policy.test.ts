@@ -35,7 +35,7 @@ describe('toPolicy', () => {
       ],
       timeLockMs: 15 * 60_000,
       canaryWatchMs: 60_000,
-      verificationMs: 5 * 60_000,
+      verificationMs: 15 * 60_000,
       preflightRetryMs: 60_000,
     };
     expect(toPolicy(config, 'acme/api')).toEqual(expected);
