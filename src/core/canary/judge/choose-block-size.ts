@@ -13,7 +13,9 @@ export interface Dependence {
 /**
  * The block size against autocorrelation (CANARY.md §6.2.7). The lag-1 autocorrelation is
  * measured on the ranks of both tracks pooled, bias-corrected, and the block size is chosen from
- * its one-sided upper confidence bound (`pooledRankLag1`): `effectiveBlockSize` (AR(1): the block
+ * its one-sided upper confidence bound (`pooledRankLag1`), taken back from the rank scale to the
+ * Pearson scale of the AR(1) model as 2·sin(π·r/6) (the inverse of Spearman's (6/π)·asin(ρ/2) for a
+ * Gaussian pair; 0 stays 0, 0.5 becomes 0.518): `effectiveBlockSize` (AR(1): the block
  * means' lag-1 autocorrelation stays below the threshold), capped so the shorter track keeps at least
  * `minBlocks` blocks (default 2). Tiny effective samples thus become few blocks, which
  * the attainable-significance guard turns into "inconclusive". Tracks shorter than
@@ -37,7 +39,7 @@ export function chooseBlockSize(
   const blockSize =
     length < o.minAutocorrelationSamples
       ? 1
-      : effectiveBlockSize(pooled.upper, {
+      : effectiveBlockSize(2 * Math.sin((Math.PI * pooled.upper) / 6), {
           threshold: o.autocorrelationThreshold,
           maxBlockSize: Math.min(o.maxBlockSize, Math.floor(length / minBlocks)),
         });

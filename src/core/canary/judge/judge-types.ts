@@ -68,7 +68,7 @@ export interface JudgeInput {
   readonly metrics: readonly JudgeMetric[];
   /** This look, 1-based. */
   readonly look: number;
-  /** Planned looks; alpha is spent across them (O'Brien–Fleming type). */
+  /** Planned looks; alpha is spent across them (Hwang–Shih–DeCani, γ = −8: most of it at the last look). */
   readonly looks: number;
 }
 

@@ -277,7 +277,8 @@ describe('judgeCanary: series metrics', () => {
     const metric = series(latencies(5, 60, 0.115), base);
     const last = judgeCanary({ metrics: [metric], look: 6, looks: 6 });
     expect(last.verdict).toBe('unhealthy');
-    expect(last.alpha.look).toBeCloseTo(0.01 - 0.0048, 3);
+    // Hwang–Shih–DeCani γ = −8: the last of 6 looks keeps 73.7 % of α (O'Brien–Fleming type: 52 %).
+    expect(last.alpha.look).toBeCloseTo(0.01 * (1 - 0.26335), 6);
   });
 
   it('Holm across metrics: the same evidence needs a smaller p among ten metrics', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseBlockSize } from '../../../../../src/core/canary/judge/choose-block-size.ts';
 import { pooledRankLag1 } from '../../../../../src/core/canary/judge/pooled-rank-lag1.ts';
 import { resolveJudgeOptions } from '../../../../../src/core/canary/judge/resolve-judge-options.ts';
+import { effectiveBlockSize } from '../../../../../src/core/canary/stats/effective-block-size.ts';
 import { normals } from './judge-fixtures.ts';
 
 /** A stationary Gaussian AR(1) series with unit variance. */
@@ -129,6 +130,12 @@ describe('chooseBlockSize: blocks from the upper bound of the pooled estimate', 
     const strong = chooseBlockSize(ar1(25, 240, 0.8), ar1(26, 240, 0.8), o);
     expect(strong.blockSize).toBeGreaterThanOrEqual(15);
     expect(strong.dependence.upper).toBeGreaterThan(strong.dependence.pooled);
+    // The rank-scale bound goes back to the AR(1) (Pearson) scale: 2·sin(π·r/6), the inverse of Spearman's relation.
+    for (const d of [half, strong]) {
+      expect(d.blockSize).toBe(
+        effectiveBlockSize(2 * Math.sin((Math.PI * d.dependence.upper) / 6), { threshold: 0.2, maxBlockSize: 60 }),
+      );
+    }
     expect(strong.dependence.effectiveSamples).toBeCloseTo(
       (240 * (1 - strong.dependence.pooled)) / (1 + strong.dependence.pooled),
       12,

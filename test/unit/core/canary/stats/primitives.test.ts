@@ -1,6 +1,6 @@
 /** Rule tables and edge cases of the canary statistics primitives. */
 import { describe, expect, it } from 'vitest';
-import { alphaForLook, alphaSpent } from '../../../../../src/core/canary/stats/alpha-spent.ts';
+import { alphaForLook, alphaSpent, alphaSpentHsd } from '../../../../../src/core/canary/stats/alpha-spent.ts';
 import { binomialTails } from '../../../../../src/core/canary/stats/binomial-cdf.ts';
 import { binomialPmf } from '../../../../../src/core/canary/stats/binomial-pmf.ts';
 import { binomialTest } from '../../../../../src/core/canary/stats/binomial-test.ts';
@@ -232,9 +232,23 @@ describe('alpha spending (Lan–DeMets, O’Brien–Fleming type)', () => {
     expect(spent[0]).toBeLessThan(1e-9);
     // gsDesign sfLDOF(α = 0.025, t = 0.5) = 0.001525.
     expect(alphaSpent(1, 2, 0.025)).toBeCloseTo(0.0015253, 7);
+  });
+  it('Hwang–Shih–DeCani γ = −8 spends late; the judge tests each look at its increment, which sum to α', () => {
+    const spent = [1, 2, 3, 4, 5, 6].map((k) => alphaSpentHsd(k, 6, 0.01) / 0.01);
+    expect(spent.map((f) => Number(f.toFixed(5)))).toEqual([0.00094, 0.00449, 0.01799, 0.06917, 0.26335, 1]);
+    // gsDesign sfHSD(α = 0.025, t = 0.5, γ = −4) = 0.025·(1 − e^2)/(1 − e^4) = 0.0029801.
+    expect(alphaSpentHsd(1, 2, 0.025, -4)).toBeCloseTo(0.0029801, 7);
+    expect(alphaSpentHsd(1, 2, 0.025, 1)).toBeCloseTo((0.025 * (1 - Math.exp(-0.5))) / (1 - Math.exp(-1)), 15);
     const increments = [1, 2, 3, 4, 5, 6].map((k) => alphaForLook(k, 6, 0.01));
+    for (let k = 0; k < 6; k += 1) {
+      expect(increments[k]).toBeCloseTo(0.01 * ((spent[k] as number) - (k === 0 ? 0 : (spent[k - 1] as number))), 15);
+    }
     expect(increments.reduce((a, b) => a + b, 0)).toBeCloseTo(0.01, 15);
+    // More of α at the last look than O'Brien–Fleming-type increments leave (0.52·α).
+    expect(increments[5]).toBeGreaterThan(0.01 - alphaSpent(5, 6, 0.01));
     expect(alphaForLook(1, 1, 0.05)).toBe(0.05);
+    expect(() => alphaSpentHsd(1, 2, 0.01, 0)).toThrow(RangeError);
+    expect(() => alphaSpentHsd(1, 2, 0.01, Number.NaN)).toThrow(RangeError);
   });
   it('rejects bad looks and alphas', () => {
     expect(() => alphaSpent(0, 6, 0.01)).toThrow(RangeError);
