@@ -1,5 +1,5 @@
-import { isSecretName } from '../../config/secret-names.ts';
 import type { StartDeploy } from '../../core/types.ts';
+import { withoutSecrets } from './without-secrets.ts';
 
 /**
  * The environment of a deploy script: the operator's environment (scripts are trusted config and
@@ -11,12 +11,8 @@ export function toDeployEnv(
   command: StartDeploy,
   environment: string,
 ): Readonly<Record<string, string>> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(baseEnv)) {
-    if (value !== undefined && !isSecretName(name)) env[name] = value;
-  }
   return {
-    ...env,
+    ...withoutSecrets(baseEnv),
     SHIPLOCK_ROLLOUT_ID: command.rolloutId,
     SHIPLOCK_REPO: command.repo,
     SHIPLOCK_PR: String(command.pr),

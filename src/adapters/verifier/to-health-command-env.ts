@@ -1,4 +1,4 @@
-import { isSecretName } from '../../config/secret-names.ts';
+import { withoutSecrets } from '../deployer/without-secrets.ts';
 import type { VerificationTarget } from './verification-target.ts';
 
 /**
@@ -11,12 +11,8 @@ export function toHealthCommandEnv(
   baseEnv: Readonly<Record<string, string | undefined>>,
   target: VerificationTarget,
 ): Readonly<Record<string, string>> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(baseEnv)) {
-    if (value !== undefined && !isSecretName(name)) env[name] = value;
-  }
   return {
-    ...env,
+    ...withoutSecrets(baseEnv),
     SHIPLOCK_ROLLOUT_ID: target.rolloutId,
     SHIPLOCK_REPO: target.repo,
     SHIPLOCK_PR: String(target.pr),
