@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import OpenAI from 'openai';
 import type { Logger } from 'pino';
 import type { createRunRecords } from '../adapters/db/create-run-records.ts';
 import { createScriptDeployer } from '../adapters/deployer/create-script-deployer.ts';
@@ -11,8 +10,9 @@ import { createAdvisoryReviewer } from '../adapters/reviewer/create-advisory-rev
 import { createModelScanner } from '../adapters/reviewer/create-model-scanner.ts';
 import { createWorkspaces } from '../adapters/workspace/create-workspaces.ts';
 import { findRepository } from '../config/find-repository.ts';
-import type { Config, ScannerModelConfig } from '../config/types.ts';
+import type { Config } from '../config/types.ts';
 import type { AdvisoryReviewer, Clock, Deployer, GateRunner } from '../shell/ports.ts';
+import { createOpenAiClient } from './create-openai-client.ts';
 
 /** What the gate, review and deploy ports are built from. */
 export interface GatePortsOptions {
@@ -58,7 +58,7 @@ export function buildGatePorts(options: GatePortsOptions): GatePorts {
     sandbox,
     checkGate,
     modelScanner: (model) =>
-      createModelScanner({ openai: openAiFor(config, model), model: model.model, timeoutMs: model.timeoutMs }),
+      createModelScanner({ openai: createOpenAiClient(config, model), model: model.model, timeoutMs: model.timeoutMs }),
     records,
     logDir,
     ...(config.secrets.GITHUB_TOKEN === undefined ? {} : { githubToken: config.secrets.GITHUB_TOKEN }),
@@ -81,23 +81,13 @@ export function buildGatePorts(options: GatePortsOptions): GatePorts {
   };
 }
 
-function openAiFor(config: Config, model?: ScannerModelConfig): OpenAI {
-  const baseURL = model?.baseUrl ?? config.endpoints.openaiBaseUrl;
-  return new OpenAI({
-    // An endpoint of the operator's may need no key; OpenAI itself then answers 401, which fails closed.
-    apiKey: config.secrets.OPENAI_API_KEY ?? 'none',
-    maxRetries: 1,
-    ...(baseURL === undefined ? {} : { baseURL }),
-  });
-}
-
 /** The advisory reviewer; without OPENAI_API_KEY it says "unavailable" and nothing else changes. */
 function buildReviewer(config: Config, api: GitHubApi, logger: Logger): AdvisoryReviewer {
   if (config.secrets.OPENAI_API_KEY === undefined && config.endpoints.openaiBaseUrl === undefined) {
     return { review: async () => ({ kind: 'advisory', payload: { unavailable: 'shiplock_reviewer_not_configured' } }) };
   }
   return createAdvisoryReviewer({
-    openai: openAiFor(config),
+    openai: createOpenAiClient(config),
     model: config.advisoryReview.model,
     loadContext: async (rollout) => {
       const { repo, number } = rollout.pr;

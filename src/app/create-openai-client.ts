@@ -2,8 +2,8 @@ import OpenAI from 'openai';
 import type { Config, ModelEndpointConfig } from '../config/types.ts';
 
 /**
- * The OpenAI client of a narrow model: its own `base_url`, else OPENAI_BASE_URL, else OpenAI; the
- * key is OPENAI_API_KEY, as for the security scanner's model (`build-gate-ports.ts`).
+ * The OpenAI client of a model endpoint (the advisory reviewer, the scanner's and the canary's
+ * narrow models): its own `base_url`, else OPENAI_BASE_URL, else OpenAI; the key is OPENAI_API_KEY.
  */
 export function createOpenAiClient(config: Config, endpoint?: ModelEndpointConfig): OpenAI {
   const baseURL = endpoint?.baseUrl ?? config.endpoints.openaiBaseUrl;
