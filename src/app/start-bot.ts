@@ -13,6 +13,7 @@ import { createSandbox } from '../adapters/process/create-sandbox.ts';
 import { toPolicy } from '../config/to-policy.ts';
 import type { Config } from '../config/types.ts';
 import type { Policy } from '../core/types.ts';
+import { configureCrashPoints, crashPoint } from '../shell/crash-point.ts';
 import { createShell, type Shell } from '../shell/create-shell.ts';
 import type { Clock } from '../shell/ports.ts';
 import { startScheduler } from '../shell/start-scheduler.ts';
@@ -53,9 +54,11 @@ export interface Bot {
  */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, logger } = options;
+  configureCrashPoints(options.env);
   const clock = options.clock ?? { now: () => Date.now() };
   const sandbox = await createSandbox({ mode: config.sandbox });
   const db = openDatabase(config.database);
+  crashPoint('boot.after_open');
   const stops: (() => unknown)[] = [() => db.close()];
   try {
     const store = createSqliteStore(db);
@@ -125,6 +128,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     const server = await startServer(options, slack.app.requestListener, { github: intake.route, alerts });
     stops.unshift(() => server.close());
     await gatePorts.sweep();
+    crashPoint('boot.before_recover');
     shell.recover();
     const scheduler = startScheduler(shell);
     stops.unshift(() => scheduler.stop());
@@ -132,6 +136,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     await slack.app.start();
     stops.unshift(() => slack.app.stop());
     logger.info({ url: server.url, slack: slack.app.mode, sandbox: sandbox.kind }, 'shiplock started');
+    crashPoint('boot.ready');
     return { url: server.url, slackMode: slack.app.mode, shell, stop: () => runStops(stops) };
   } catch (error) {
     await runStops(stops);

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import { decide } from '../core/decide.ts';
 import type { Event, Policy, RunGate, StartDeploy } from '../core/types.ts';
+import { crashAroundCommand, crashPoint } from './crash-point.ts';
 import { executeCommand } from './execute-command.ts';
 import type { Clock, OutboxRow, Ports, Store } from './ports.ts';
 import { repoOf, routeEvent } from './route-event.ts';
@@ -70,9 +71,12 @@ export function createShell(options: ShellOptions): Shell {
         if (alsoInTx && !alsoInTx()) return;
         const policy = policyFor(repoOf(prKey));
         const state = tx.loadPullRequest(prKey);
+        crashPoint('shell.before_decide');
         const decision = decide(state, event, policy);
+        crashPoint('shell.after_decide');
         tx.commit({ prKey, event, policy, state: decision.state, commands: decision.commands });
       });
+      crashPoint('shell.after_commit');
     }
   }
 
@@ -89,10 +93,12 @@ export function createShell(options: ShellOptions): Shell {
             logger.error({ err: error, rolloutId, type: event.type }, 'event not recorded');
           }
         }
+        crashPoint('shell.batch.before_commit');
       });
     } catch (error) {
       logger.error({ err: error, events: batch.length }, 'event batch not recorded');
     }
+    crashPoint('shell.batch.after_commit');
     drain();
   }
 
@@ -109,6 +115,7 @@ export function createShell(options: ShellOptions): Shell {
     for (const row of store.pendingOutbox(200)) {
       if (inFlight.has(row.id) || waiting.has(row.id)) continue;
       inFlight.add(row.id);
+      crashPoint('outbox.claimed');
       void run(row).finally(() => {
         inFlight.delete(row.id);
         drain();
@@ -126,7 +133,9 @@ export function createShell(options: ShellOptions): Shell {
     const state = store.loadPullRequest(row.prKey);
     let result: Event | null;
     try {
+      crashAroundCommand(command, 'before');
       result = await executeCommand(command, { ports, clock, state, ...(seed === undefined ? {} : { seed }) });
+      crashAroundCommand(command, 'after');
     } catch (error) {
       const code = toErrorCode(error);
       logger.error(
@@ -138,8 +147,10 @@ export function createShell(options: ShellOptions): Shell {
     }
     failures.delete(row.id);
     const event = result;
+    crashPoint(event === null ? 'outbox.before_done' : 'outbox.before_result_commit');
     if (event === null) store.transact(() => store.markOutboxDone(row.id));
     else commitEvent(event, completes(row.id));
+    crashPoint(event === null ? 'outbox.after_done' : 'outbox.after_result_commit');
   }
 
   /**
@@ -155,10 +166,12 @@ export function createShell(options: ShellOptions): Shell {
       return false;
     }
     const started: Event = { type: 'DeployStarted', at: clock.now(), ...pick(command) };
+    crashPoint(`deploy.${command.stage}.before_claim`);
     commitEvent(started, () => {
       store.markOutboxStarted(row.id);
       return true;
     });
+    crashPoint(`deploy.${command.stage}.after_claim`);
     return true;
   }
 
@@ -167,6 +180,7 @@ export function createShell(options: ShellOptions): Shell {
     const seed = drawSeed();
     const { rolloutId, gateId, attempt } = command;
     commitEvent({ type: 'GateStarted', at: clock.now(), rolloutId, gateId, attempt, seed });
+    crashPoint('gate.after_started_commit');
     return seed;
   }
 
@@ -202,7 +216,9 @@ export function createShell(options: ShellOptions): Shell {
     const now = clock.now();
     for (const timer of store.dueTimers(now, 500)) {
       const fired: Event = { type: 'TimerFired', at: now, rolloutId: timer.rolloutId, kind: timer.kind };
+      crashPoint('timer.due_found');
       commitEvent(fired, () => store.takeTimer(timer));
+      crashPoint('timer.after_fire_commit');
     }
     drain();
   }
@@ -246,7 +262,9 @@ export function createShell(options: ShellOptions): Shell {
         const unknown: Event = { type: 'DeployOutcomeUnknown', at: clock.now(), ...pick(command) };
         logger.error({ rolloutId: command.rolloutId, stage: command.stage }, 'deploy outcome unknown after restart');
         commitEvent(unknown, completes(row.id));
+        crashPoint('recover.after_unknown');
       }
+      crashPoint('recover.after_scan');
       tick();
     },
     idle() {

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../../core/canonical-json.ts';
 import type { Command, EpochMs, PullRequestState } from '../../core/types.ts';
+import { crashPoint } from '../../shell/crash-point.ts';
 import type { CommitInput, OutboxRow, PrKey } from '../../shell/ports.ts';
 import { chainHash } from './chain-hash.ts';
 import type { HashFn } from './sha256-hex.ts';
@@ -36,8 +37,11 @@ export function commitDecision(s: StoreStatements, hash: HashFn, input: CommitIn
     hash: rowHash,
   });
   s.updateChainHead.run({ seq, hash: rowHash, count: head.count + 1 });
+  crashPoint('db.after_event_insert');
   saveSnapshot(s, prKey, input.state, seq, event.at);
+  crashPoint('db.after_snapshot');
   const outbox = applyCommands(s, prKey, seq, event.at, input.commands);
+  crashPoint('db.after_commands');
   return { seq, outbox };
 }
 

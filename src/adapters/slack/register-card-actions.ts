@@ -12,6 +12,7 @@ import {
   RETRY_ACTION_ID_PATTERN,
   renderRejectModal,
 } from '../../render/index.ts';
+import { crashPoint } from '../../shell/crash-point.ts';
 import type { Clock } from '../../shell/ports.ts';
 import type { ReplyRoutes } from './create-reply-routes.ts';
 
@@ -40,6 +41,7 @@ export function registerCardActions(app: App, deps: CardActionDeps): void {
   const onButton =
     (toEvent: (ref: ButtonRef, user: string, at: number) => Event | null) => async (args: ButtonArgs) => {
       await args.ack();
+      crashPoint('slack.action.after_ack');
       const ref = parseButtonValue(args.action.value);
       const user = args.body.user.id;
       if (ref === null)
@@ -76,6 +78,9 @@ export function registerCardActions(app: App, deps: CardActionDeps): void {
   registerAlertAcknowledge(app, deps);
   // A link button: Slack opens the URL and still sends the action, which must be acknowledged.
   app.action({ type: 'block_actions', action_id: ACTION_ID.openNewCard }, async ({ ack }) => {
+    await ack();
+  });
+  app.action({ type: 'block_actions', action_id: ACTION_ID.openCard }, async ({ ack }) => {
     await ack();
   });
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: ACTION_ID.reject }, async (args) => {
@@ -152,7 +157,9 @@ function registerRejectModal(app: App, deps: CardActionDeps): void {
 
 async function record(deps: CardActionDeps, event: Event, args: ButtonArgs): Promise<void> {
   try {
+    crashPoint('slack.action.before_record');
     deps.handle(event);
+    crashPoint('slack.action.after_record');
   } catch (error) {
     deps.logger.error(
       { err: error, rolloutId: 'rolloutId' in event ? event.rolloutId : undefined },

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { crashPoint } from '../../../shell/crash-point.ts';
 import type { Clock } from '../../../shell/ports.ts';
 
 /** A verified delivery as the route hands it over. */
@@ -116,7 +117,9 @@ export function createGitHubInbox(db: Database.Database, options: { readonly clo
           ...{ id: d.deliveryId, event: d.event, action: d.action, at: d.receivedAt, body: d.body, error },
           ...{ status: error === null ? 'pending' : 'failed', processed: error === null ? null : d.receivedAt },
         };
-        return insert.run(params).changes === 1 ? 'stored' : 'duplicate';
+        const changes = insert.run(params).changes;
+        crashPoint('github.inbox.before_insert_commit');
+        return changes === 1 ? 'stored' : 'duplicate';
       }),
     pending: (limit, now = Number.MAX_SAFE_INTEGER) => due.all(now, Math.max(0, Math.floor(limit))).map(toInboxRow),
     find: (id) => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { verify } from '@octokit/webhooks-methods';
 import type { Logger } from 'pino';
+import { crashPoint } from '../../../shell/crash-point.ts';
 import type { Clock } from '../../../shell/ports.ts';
 import { checkWebhookHeaders, type WebhookHeaders } from './check-webhook-headers.ts';
 import type { GitHubInbox } from './create-github-inbox.ts';
@@ -76,6 +77,7 @@ async function receive(
     options.logger.warn({ delivery: checked.deliveryId, event: checked.event }, 'github webhook signature rejected');
     return sendJson(res, 401, { ok: false, error: 'shiplock_github_webhook_signature: the signature does not match.' });
   }
+  crashPoint('github.webhook.after_verify');
   store(res, options, checked, body);
 }
 
@@ -86,6 +88,7 @@ function store(res: ServerResponse, options: GitHubWebhookRouteOptions, headers:
   const rejected = payload === undefined ? 'shiplock_github_webhook_malformed_json: the body is not JSON.' : undefined;
   const delivery = { deliveryId, event, action: actionOf(payload), receivedAt: options.clock.now(), body };
   const outcome = options.inbox.store(rejected === undefined ? delivery : { ...delivery, rejected });
+  crashPoint('github.webhook.after_insert');
   if (outcome === 'duplicate') {
     options.logger.info({ delivery: deliveryId, event }, 'github redelivery of a known delivery');
     return sendJson(res, 200, { ok: true, duplicate: true });
@@ -95,6 +98,7 @@ function store(res: ServerResponse, options: GitHubWebhookRouteOptions, headers:
     return sendJson(res, 400, { ok: false, error: rejected });
   }
   sendJson(res, 202, { ok: true });
+  crashPoint('github.webhook.after_answer');
   try {
     options.onStored();
   } catch (error) {

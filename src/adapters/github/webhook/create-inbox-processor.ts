@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import type { Logger } from 'pino';
 import type { PullRequestClosed, PullRequestOpened, PullRequestPushed } from '../../../core/types.ts';
+import { crashPoint } from '../../../shell/crash-point.ts';
 import type { Clock } from '../../../shell/ports.ts';
 import type { GitHubApi } from '../github-api.ts';
 import type { GitHubInbox, InboxRow } from './create-github-inbox.ts';
@@ -75,7 +76,9 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
     const log = { delivery: row.deliveryId, event: row.event, action: row.action };
     switch (outcome.kind) {
       case 'done':
-        return inbox.markDone(row.deliveryId);
+        crashPoint('github.processor.before_mark_done');
+        inbox.markDone(row.deliveryId);
+        return crashPoint('github.processor.after_mark_done');
       case 'ignored':
         return inbox.markIgnored(row.deliveryId, outcome.reason);
       case 'failed':
@@ -168,6 +171,7 @@ async function headOutcome(options: InboxProcessorOptions, intent: WebhookIntent
     return { kind: 'retry', error: error instanceof Error ? error.message : String(error) };
   }
   const at = options.clock.now();
+  crashPoint('github.processor.before_sink');
   options.sink({ type: intent.type, at, pr: { ...pr, commitAuthors }, rolloutId: options.newRolloutId() });
   return DONE;
 }

@@ -1,0 +1,142 @@
+import { CRASH_POINTS, type CrashPointName } from '../../../src/shell/crash-point.ts';
+
+/**
+ * How one life of the bot ends, if nothing else ends it first:
+ * - `point`: it kills itself at the named kill point (`SHIPLOCK_CRASH_AT`, its `nth` occurrence);
+ * - `random`: the parent sends SIGKILL `afterMs` after starting it;
+ * - `production_running`: the parent sends SIGKILL as soon as the production deploy script has
+ *   written its ledger line (the script is still running: its outcome is unknown to the bot).
+ */
+export type LifeKill =
+  | { readonly kind: 'point'; readonly point: CrashPointName; readonly nth: number }
+  | { readonly kind: 'random'; readonly afterMs: number }
+  | { readonly kind: 'production_running' };
+
+/** One crash case: a rollout driven through lives that are killed in turn, then one that is not. */
+export interface CrashCase {
+  readonly name: string;
+  readonly seed: number;
+  readonly kills: readonly LifeKill[];
+  /** Someone clicks Cancel as soon as the rollout is time-locked. */
+  readonly cancel: boolean;
+}
+
+/** A small seeded PRNG (mulberry32), so a failing case is repeated from its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Random kills land anywhere from the start of a life (its boot, its recovery) to a few seconds
+ * into it (real milliseconds): every life makes some progress or none, and the next one goes on.
+ */
+export const RANDOM_KILL_WINDOW_MS = 3000;
+
+function randomKill(rand: () => number): LifeKill {
+  return { kind: 'random', afterMs: Math.floor(rand() * RANDOM_KILL_WINDOW_MS) };
+}
+
+/**
+ * Points only reached after an earlier crash: what must happen in a life before them. A deploy
+ * found `started` at boot is only there when a life died while its script ran.
+ */
+const PRELUDES: Partial<Record<CrashPointName, LifeKill>> = {
+  'recover.after_unknown': { kind: 'point', point: 'deploy.production.after_claim', nth: 1 },
+};
+
+/**
+ * Roughly when a point is first reached in a rollout: 0 from the boot and the webhook on (and again
+ * in every life), then staging, the canary and its timers, the approvals, production, and last the
+ * verification and the rollback.
+ */
+function rankOf(point: CrashPointName): number {
+  if (point.startsWith('deploy.staging.')) return 1;
+  if (point.startsWith('deploy.canary.') || point.startsWith('exec.judge_canary.') || point.startsWith('timer.'))
+    return 2;
+  if (point.startsWith('slack.') || point.startsWith('exec.reply_ephemeral.')) return 3;
+  if (point.startsWith('deploy.production.') || point.startsWith('exec.run_preflight.')) return 4;
+  if (point.startsWith('deploy.rollback.') || point.startsWith('exec.run_verification.')) return 5;
+  return 0;
+}
+
+/** A single-point case: the point (after its prelude), then `randomKills` random kills. */
+export function pointCase(point: CrashPointName, seed: number, randomKills: number): CrashCase {
+  const rand = seededRandom(seed);
+  const prelude = PRELUDES[point];
+  const kills: LifeKill[] = [...(prelude ? [prelude] : []), { kind: 'point', point, nth: 1 }];
+  for (let k = 0; k < randomKills; k += 1) kills.push(randomKill(rand));
+  return { name: point, seed, kills, cancel: false };
+}
+
+/**
+ * The cases that visit every named point once (its first occurrence in a life): two points a case —
+ * an early one in the first life, a later one in the next, so one rollout serves both — each case
+ * then killed `randomKillsPerCase` times at random; plus production killed while it runs. A point
+ * the rollout passed before its life is reported unreached (the suite runs it again on its own).
+ */
+export function pointCases(options: { readonly seed: number; readonly randomKillsPerCase: number }): CrashCase[] {
+  const rand = seededRandom(options.seed);
+  const single = CRASH_POINTS.filter((p) => PRELUDES[p] !== undefined);
+  const paired = CRASH_POINTS.filter((p) => PRELUDES[p] === undefined);
+  const early = paired.filter((p) => rankOf(p) === 0);
+  const late = paired.filter((p) => rankOf(p) > 0).sort((a, b) => rankOf(a) - rankOf(b));
+  const cases: CrashCase[] = [];
+  const seed = () => options.seed + cases.length;
+  for (const [i, first] of early.entries()) {
+    const second = late[i];
+    const kills: LifeKill[] = [{ kind: 'point', point: first, nth: 1 }];
+    if (second !== undefined) kills.push({ kind: 'point', point: second, nth: 1 });
+    for (let k = 0; k < options.randomKillsPerCase; k += 1) kills.push(randomKill(rand));
+    cases.push({ name: second === undefined ? first : `${first} + ${second}`, seed: seed(), kills, cancel: false });
+  }
+  for (const point of [...late.slice(early.length), ...single]) {
+    cases.push(pointCase(point, seed(), options.randomKillsPerCase));
+  }
+  cases.push({
+    name: 'production script running',
+    seed: seed(),
+    kills: [
+      { kind: 'production_running' },
+      ...Array.from({ length: options.randomKillsPerCase }, () => randomKill(rand)),
+    ],
+    cancel: false,
+  });
+  return cases;
+}
+
+/** A case of random kills only: `kills` of them (Cancel clicked in one case of four). */
+export function randomKillCase(seed: number, kills: number): CrashCase {
+  const rand = seededRandom(seed);
+  return {
+    name: `random kills ${seed}`,
+    seed,
+    kills: Array.from({ length: kills }, () => randomKill(rand)),
+    cancel: rand() < 0.25,
+  };
+}
+
+/**
+ * A mixed case: 1–4 kills, each a named point (at a random occurrence, up to the 4th), a random
+ * moment, or (one in twenty) production while it runs; Cancel clicked during the lock in one case
+ * of four. A named point the rollout has passed in that life is simply not reached.
+ */
+export function randomCase(seed: number): CrashCase {
+  const rand = seededRandom(seed);
+  const kills = Array.from({ length: 1 + Math.floor(rand() * 4) }, (): LifeKill => {
+    const roll = rand();
+    if (roll < 0.05) return { kind: 'production_running' };
+    if (roll < 0.55) {
+      const point = CRASH_POINTS[Math.floor(rand() * CRASH_POINTS.length)] as CrashPointName;
+      return { kind: 'point', point, nth: 1 + Math.floor(rand() * 4) };
+    }
+    return randomKill(rand);
+  });
+  return { name: `random ${seed}`, seed, kills, cancel: rand() < 0.25 };
+}
