@@ -17,7 +17,8 @@ const ALTERNATIVE = { increase: 'greater', decrease: 'less', either: 'two-sided'
  * The level test of a series metric (CANARY.md §6.2.1, §6.2.7): on log values when every value is
  * positive (effects are ratios, scale-free), else on values; blocks of means sized from the pooled rank
  * lag-1 autocorrelation of both tracks (`chooseBlockSize`); the exact Hodges–Lehmann shift canary − baseline,
- * its Moses interval at `healthyConfidence`, and the Mann–Whitney p-value in the harmful direction.
+ * its Moses interval at `healthyConfidence`, and the Mann–Whitney p-value in the harmful direction, both
+ * with U's variance inflated for the autocorrelation the block means keep (`varianceInflation`).
  */
 export function analyzeShift(metric: SeriesMetric, o: ResolvedJudgeOptions): TestEvidence {
   const { config } = metric;
@@ -47,16 +48,18 @@ export function analyzeShift(metric: SeriesMetric, o: ResolvedJudgeOptions): Tes
   const tc = log ? c.values.map(Math.log) : c.values;
   const tb = log ? b.values.map(Math.log) : b.values;
   const dependence = chooseBlockSize(tc, tb, o);
-  const { blockSize } = dependence;
+  const { blockSize, varianceInflation, ...reported } = dependence;
+  const inflated = { varianceInflation };
+  if (varianceInflation > 1) flags.push(`variance ×${varianceInflation.toFixed(2)} for autocorrelation left in blocks`);
   if (Math.min(tc.length, tb.length) < o.minAutocorrelationSamples) flags.push('too short to check autocorrelation');
   const y = blockMeans(tc, blockSize);
   const x = blockMeans(tb, blockSize);
   const ys = Float64Array.from(y).sort();
   const xs = Float64Array.from(x).sort();
-  const interval = mosesInterval(x, y, o.healthyConfidence);
+  const interval = mosesInterval(x, y, o.healthyConfidence, inflated);
   if (!interval.attainable) flags.push(`interval unattainable at ${x.length} v ${y.length}`);
-  const mw = mannWhitneyU(y, x, { alternative: ALTERNATIVE[config.direction] });
-  const twoSidedMin = minAttainableP(y.length, x.length);
+  const mw = mannWhitneyU(y, x, { alternative: ALTERNATIVE[config.direction], ...inflated });
+  const twoSidedMin = minAttainableP(y.length, x.length, inflated);
   const center = {
     canary: medianOfSorted(Float64Array.from(c.values).sort()),
     baseline: medianOfSorted(Float64Array.from(b.values).sort()),
@@ -66,7 +69,8 @@ export function analyzeShift(metric: SeriesMetric, o: ResolvedJudgeOptions): Tes
     test: 'shift',
     untested: null,
     samples,
-    ...dependence,
+    blockSize,
+    ...reported,
     center,
     unit: log ? 'ratio' : 'difference',
     estimate: hodgesLehmannSorted(xs, ys),

@@ -36,7 +36,7 @@ function analyze(m: JudgeMetric, o: ResolvedJudgeOptions): TestEvidence[] {
  * The native canary judge (CANARY.md §6), pure and deterministic to the byte. Each metric is
  * tested canary against baseline (see `analyzeShift`, `analyzeRateRatio`, `analyzeLeak`); the raw
  * p-values of every test of the look are Holm-adjusted together and compared with this look's
- * share of the family α (`alphaForLook`, Hwang–Shih–DeCani γ = −8 spending over the planned looks),
+ * share of the family α (`alphaForLook`, Kim–DeMets power ρ = 12 spending over the planned looks),
  * so the whole gate's false-alarm rate over all metrics and looks stays ≤ α. Each test is then
  * unhealthy, healthy or inconclusive by `decideTest`; a metric takes its worst test; the canary
  * is unhealthy on any critical unhealthy metric or `nonCriticalToFail` unhealthy ones, healthy

@@ -68,7 +68,7 @@ export interface JudgeInput {
   readonly metrics: readonly JudgeMetric[];
   /** This look, 1-based. */
   readonly look: number;
-  /** Planned looks; alpha is spent across them (Hwang–Shih–DeCani, γ = −8: most of it at the last look). */
+  /** Planned looks; alpha is spent across them (Kim–DeMets power ρ = 12: 88.8 % of it at the last look). */
   readonly looks: number;
 }
 
@@ -90,7 +90,8 @@ export interface JudgeOptions {
   /**
    * One-sided confidence of the upper bound on the lag-1 autocorrelation that block sizes are
    * chosen from (`pooledRankLag1`): an underestimated ρ gives too-short blocks and false alarms,
-   * an overestimated one only costs power; default 0.975 (z = 1.96).
+   * an overestimated one only costs power (and what the blocks leave is corrected by the shift test's
+   * variance inflation, see `chooseBlockSize`); default 0.95 (z = 1.645).
    */
   readonly autocorrelationConfidence?: number;
   /** Largest block; default 60. */

@@ -11,7 +11,7 @@ export function resolveJudgeOptions(options: JudgeOptions): ResolvedJudgeOptions
     minSamples: options.minSamples ?? 10,
     autocorrelationThreshold: options.autocorrelationThreshold ?? 0.2,
     minAutocorrelationSamples: options.minAutocorrelationSamples ?? 20,
-    autocorrelationConfidence: options.autocorrelationConfidence ?? 0.975,
+    autocorrelationConfidence: options.autocorrelationConfidence ?? 0.95,
     maxBlockSize: options.maxBlockSize ?? 60,
     nonCriticalToFail: options.nonCriticalToFail ?? 1,
     leakHorizon: options.leakHorizon ?? 1440,

@@ -17,6 +17,12 @@ export interface MannWhitneyOptions {
   readonly method?: MannWhitneyMethod;
   /** Continuity correction of the asymptotic p-value; default true. */
   readonly useContinuity?: boolean;
+  /**
+   * Factor (≥ 1) multiplying the null variance of U, for dependent data (the judge's leftover
+   * autocorrelation of block means); default 1. Above 1, `auto` resolves to `asymptotic` (the exact
+   * null distribution assumes independence); a forced `exact` test ignores it.
+   */
+  readonly varianceInflation?: number;
 }
 
 /** The Mann-Whitney test of x against y. */
@@ -44,6 +50,9 @@ export interface MannWhitneyResult {
  * - exact: p = f·P(U' ≥ U) from the exact null distribution (`mannWhitneyNullCdf`); as in SciPy a
  *   forced exact test on tied data truncates U to an integer.
  *
+ * `varianceInflation` (not in SciPy; default 1, where everything above holds) multiplies σ² and forces the
+ * asymptotic method under `auto`.
+ *
  * One documented difference: when every value is the same without the continuity correction SciPy
  * returns NaN (0/0); this returns 1 (no evidence of any difference), keeping p-values in [0, 1].
  * Inputs must be non-empty and finite (throws RangeError otherwise).
@@ -55,6 +64,7 @@ export function mannWhitneyU(
 ): MannWhitneyResult {
   const alternative = options.alternative ?? 'two-sided';
   const useContinuity = options.useContinuity ?? true;
+  const inflation = checkInflation(options.varianceInflation);
   const xs = sortedFinite(x, 'x');
   const ys = sortedFinite(y, 'y');
   const n1 = xs.length;
@@ -63,7 +73,8 @@ export function mannWhitneyU(
   const u1 = rankSumX - (n1 * (n1 + 1)) / 2;
   const u2 = n1 * n2 - u1;
   const requested = options.method ?? 'auto';
-  const method = requested !== 'auto' ? requested : n1 > 8 && n2 > 8 ? 'asymptotic' : hasTies ? 'asymptotic' : 'exact';
+  const method =
+    requested !== 'auto' ? requested : (n1 > 8 && n2 > 8) || hasTies || inflation !== 1 ? 'asymptotic' : 'exact';
   const u = alternative === 'greater' ? u1 : alternative === 'less' ? u2 : Math.max(u1, u2);
   const f = alternative === 'two-sided' ? 2 : 1;
   let p: number;
@@ -71,9 +82,16 @@ export function mannWhitneyU(
     p = mannWhitneyNullCdf(n1 * n2 - Math.trunc(u), n1, n2);
   } else {
     const n = n1 + n2;
-    const s = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))));
+    const s = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))) * inflation);
     const numerator = u - (n1 * n2) / 2 - (useContinuity ? 0.5 : 0);
     p = s === 0 && numerator === 0 ? 1 : normalCdf(-(numerator / s));
   }
   return { u: u1, pValue: Math.min(1, Math.max(0, p * f)), method, n1, n2, hasTies };
+}
+
+/** The variance inflation factor of an options object: 1 by default, else finite and ≥ 1 (throws RangeError). */
+export function checkInflation(v: number | undefined): number {
+  const f = v ?? 1;
+  if (!(f >= 1 && f < Number.POSITIVE_INFINITY)) throw new RangeError(`varianceInflation must be finite and ≥ 1: ${f}`);
+  return f;
 }

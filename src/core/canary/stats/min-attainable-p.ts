@@ -1,4 +1,5 @@
 import { mannWhitneyNullCdf } from './mann-whitney-null-cdf.ts';
+import { checkInflation } from './mann-whitney-u.ts';
 import { normalCdf } from './normal-cdf.ts';
 
 /** Options of {@link minAttainableP}; the same meaning and defaults as for `mannWhitneyU`. */
@@ -7,6 +8,8 @@ export interface MinAttainablePOptions {
   readonly method?: 'auto' | 'exact' | 'asymptotic';
   /** Continuity correction of the asymptotic test; default true. */
   readonly useContinuity?: boolean;
+  /** Factor (≥ 1) multiplying the null variance of U, as in `mannWhitneyU`: above 1, `auto` is asymptotic; default 1. */
+  readonly varianceInflation?: number;
 }
 
 /**
@@ -23,11 +26,12 @@ export function minAttainableP(n: number, m: number, options: MinAttainablePOpti
   if (!(Number.isInteger(n) && Number.isInteger(m) && n >= 1 && m >= 1)) {
     throw new RangeError(`sample sizes must be positive integers: ${n}, ${m}`);
   }
+  const inflation = checkInflation(options.varianceInflation);
   const requested = options.method ?? 'auto';
-  const exact = requested === 'exact' || (requested === 'auto' && Math.min(n, m) <= 8);
+  const exact = requested === 'exact' || (requested === 'auto' && Math.min(n, m) <= 8 && inflation === 1);
   if (exact) return Math.min(1, 2 * mannWhitneyNullCdf(0, n, m));
   const N = n + m;
-  const s = Math.sqrt(((n * m) / 12) * (N + 1));
+  const s = Math.sqrt(((n * m) / 12) * (N + 1) * inflation);
   const numerator = n * m - (n * m) / 2 - ((options.useContinuity ?? true) ? 0.5 : 0);
   return Math.min(1, 2 * normalCdf(-(numerator / s)));
 }

@@ -1,4 +1,5 @@
 import { mannWhitneyNullCdfTable } from './mann-whitney-null-cdf.ts';
+import { checkInflation } from './mann-whitney-u.ts';
 import { normalQuantile } from './normal-quantile.ts';
 import { pairwiseDifferenceOrderStatistic } from './pairwise-difference-order-statistic.ts';
 import { pooledRanks } from './pooled-ranks.ts';
@@ -18,6 +19,12 @@ export interface MosesInterval {
   readonly attainable: boolean;
 }
 
+/** Options of {@link mosesInterval}. */
+export interface MosesIntervalOptions {
+  /** Factor (≥ 1) multiplying the null variance of U, as in `mannWhitneyU`; default 1. */
+  readonly varianceInflation?: number;
+}
+
 /**
  * The Moses confidence interval for the shift of y relative to x (the interval that goes with
  * {@link hodgesLehmannShift}), from order statistics of the n·m pairwise differences
@@ -35,9 +42,18 @@ export interface MosesInterval {
  * When k < 0 the requested confidence cannot be reached with these sample sizes: the interval is
  * (−∞, +∞) and `attainable` is false (never clamp to the data range: Kayenta's defect D4).
  * For a one-sided bound at level 1 − α, use confidence 1 − 2α and read one end.
+ * `varianceInflation` (default 1) multiplies σ² and forces the asymptotic k, the interval dual to
+ * `mannWhitneyU` with the same option: k = ⌊nm/2 − ½ − z·σ·√f⌋, so it widens exactly as the test's
+ * p-value is made more conservative (its coverage holds under the dependence the factor accounts for).
  * Shift- and scale-equivariant, and swapping x and y mirrors the interval exactly.
  */
-export function mosesInterval(x: readonly number[], y: readonly number[], confidence: number): MosesInterval {
+export function mosesInterval(
+  x: readonly number[],
+  y: readonly number[],
+  confidence: number,
+  options: MosesIntervalOptions = {},
+): MosesInterval {
+  const inflation = checkInflation(options.varianceInflation);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1): ${confidence}`);
   const xs = sortedFinite(x, 'x');
   const ys = sortedFinite(y, 'y');
@@ -46,7 +62,7 @@ export function mosesInterval(x: readonly number[], y: readonly number[], confid
   const nm = n * m;
   const alpha = 1 - confidence;
   const { tieTerm, hasTies } = pooledRanks(xs, ys);
-  const exact = !hasTies && Math.min(n, m) <= 8;
+  const exact = !hasTies && Math.min(n, m) <= 8 && inflation === 1;
   let k: number;
   if (exact) {
     const cdf = mannWhitneyNullCdfTable(n, m, Math.floor(nm / 2));
@@ -55,7 +71,7 @@ export function mosesInterval(x: readonly number[], y: readonly number[], confid
     while (Math.min(1, 2 * (cdf[k + 1] as number)) <= alpha) k += 1;
   } else {
     const N = n + m;
-    const s = Math.sqrt((nm / 12) * (N + 1 - tieTerm / (N * (N - 1))));
+    const s = Math.sqrt((nm / 12) * (N + 1 - tieTerm / (N * (N - 1))) * inflation);
     k = Math.max(-1, Math.floor(nm / 2 - 0.5 - normalQuantile(1 - alpha / 2) * s));
   }
   const method = exact ? 'exact' : 'asymptotic';

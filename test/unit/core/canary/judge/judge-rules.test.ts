@@ -233,7 +233,13 @@ describe('judgeCanary: series metrics', () => {
     const t = j.metrics[0]?.tests[0];
     expect(t?.samples.canary).toEqual({ raw: 61, dropped: 1, used: 60 });
     expect(t?.effect.unit).toBe('difference');
-    expect(t?.flags).toEqual(['dropped 1 non-finite', 'ties 50 %', 'zeros 0.83 %', 'linear scale: a value ≤ 0']);
+    expect(t?.flags).toEqual([
+      'dropped 1 non-finite',
+      'ties 50 %',
+      'zeros 0.83 %',
+      'linear scale: a value ≤ 0',
+      'variance ×1.01 for autocorrelation left in blocks',
+    ]);
     const linear = judgeCanary(once([series(base, base, { scale: 'linear', absoluteMargin: 0.5 })]));
     expect(linear.metrics[0]?.tests[0]?.margin.upper).toBe(0.5);
     expect(linear.metrics[0]?.tests[0]?.flags).toContain('ties 50 %');
@@ -277,8 +283,8 @@ describe('judgeCanary: series metrics', () => {
     const metric = series(latencies(5, 60, 0.115), base);
     const last = judgeCanary({ metrics: [metric], look: 6, looks: 6 });
     expect(last.verdict).toBe('unhealthy');
-    // Hwang–Shih–DeCani γ = −8: the last of 6 looks keeps 73.7 % of α (O'Brien–Fleming type: 52 %).
-    expect(last.alpha.look).toBeCloseTo(0.01 * (1 - 0.26335), 6);
+    // Kim–DeMets power ρ = 12: the last of 6 looks keeps 88.8 % of α (O'Brien–Fleming type: 52 %).
+    expect(last.alpha.look).toBeCloseTo(0.01 * (1 - (5 / 6) ** 12), 15);
   });
 
   it('Holm across metrics: the same evidence needs a smaller p among ten metrics', () => {

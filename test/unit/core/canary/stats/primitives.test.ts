@@ -1,6 +1,11 @@
 /** Rule tables and edge cases of the canary statistics primitives. */
 import { describe, expect, it } from 'vitest';
-import { alphaForLook, alphaSpent, alphaSpentHsd } from '../../../../../src/core/canary/stats/alpha-spent.ts';
+import {
+  alphaForLook,
+  alphaSpent,
+  alphaSpentHsd,
+  alphaSpentPower,
+} from '../../../../../src/core/canary/stats/alpha-spent.ts';
 import { binomialTails } from '../../../../../src/core/canary/stats/binomial-cdf.ts';
 import { binomialPmf } from '../../../../../src/core/canary/stats/binomial-pmf.ts';
 import { binomialTest } from '../../../../../src/core/canary/stats/binomial-test.ts';
@@ -22,6 +27,7 @@ import {
 import { mannWhitneyU } from '../../../../../src/core/canary/stats/mann-whitney-u.ts';
 import { minAttainableP } from '../../../../../src/core/canary/stats/min-attainable-p.ts';
 import { mosesInterval } from '../../../../../src/core/canary/stats/moses-interval.ts';
+import { normalCdf } from '../../../../../src/core/canary/stats/normal-cdf.ts';
 import { roundHalfEven } from '../../../../../src/core/canary/stats/round-half-even.ts';
 import { theilSenSlope } from '../../../../../src/core/canary/stats/theil-sen-slope.ts';
 import { bruteHodgesLehmann, generatedPair } from './mulberry-sample.ts';
@@ -233,19 +239,27 @@ describe('alpha spending (Lan–DeMets, O’Brien–Fleming type)', () => {
     // gsDesign sfLDOF(α = 0.025, t = 0.5) = 0.001525.
     expect(alphaSpent(1, 2, 0.025)).toBeCloseTo(0.0015253, 7);
   });
-  it('Hwang–Shih–DeCani γ = −8 spends late; the judge tests each look at its increment, which sum to α', () => {
+  it('Hwang–Shih–DeCani γ = −8 spends late (the judge’s spending until 2026-11-24)', () => {
     const spent = [1, 2, 3, 4, 5, 6].map((k) => alphaSpentHsd(k, 6, 0.01) / 0.01);
     expect(spent.map((f) => Number(f.toFixed(5)))).toEqual([0.00094, 0.00449, 0.01799, 0.06917, 0.26335, 1]);
     // gsDesign sfHSD(α = 0.025, t = 0.5, γ = −4) = 0.025·(1 − e^2)/(1 − e^4) = 0.0029801.
     expect(alphaSpentHsd(1, 2, 0.025, -4)).toBeCloseTo(0.0029801, 7);
     expect(alphaSpentHsd(1, 2, 0.025, 1)).toBeCloseTo((0.025 * (1 - Math.exp(-0.5))) / (1 - Math.exp(-1)), 15);
+  });
+  it('Kim–DeMets power ρ = 12 spends later; the judge tests each look at its increment, which sum to α', () => {
+    const spent = [1, 2, 3, 4, 5, 6].map((k) => alphaSpentPower(k, 6, 0.01) / 0.01);
+    expect(spent.map((f) => Number(f.toFixed(5)))).toEqual([0, 0, 0.00024, 0.00771, 0.11216, 1]);
+    // gsDesign sfPower(α = 0.025, t = 0.5, ρ = 3) = 0.025/8.
+    expect(alphaSpentPower(1, 2, 0.025, 3)).toBe(0.003125);
+    expect(() => alphaSpentPower(1, 2, 0.01, 0)).toThrow(RangeError);
+    expect(() => alphaSpentPower(1, 2, 0.01, Number.POSITIVE_INFINITY)).toThrow(RangeError);
     const increments = [1, 2, 3, 4, 5, 6].map((k) => alphaForLook(k, 6, 0.01));
     for (let k = 0; k < 6; k += 1) {
       expect(increments[k]).toBeCloseTo(0.01 * ((spent[k] as number) - (k === 0 ? 0 : (spent[k - 1] as number))), 15);
     }
     expect(increments.reduce((a, b) => a + b, 0)).toBeCloseTo(0.01, 15);
-    // More of α at the last look than O'Brien–Fleming-type increments leave (0.52·α).
-    expect(increments[5]).toBeGreaterThan(0.01 - alphaSpent(5, 6, 0.01));
+    // More of α at the last look than O'Brien–Fleming-type (0.52·α) or HSD γ = −8 (0.737·α) increments leave.
+    expect(increments[5]).toBeGreaterThan(0.01 - alphaSpentHsd(5, 6, 0.01));
     expect(alphaForLook(1, 1, 0.05)).toBe(0.05);
     expect(() => alphaSpentHsd(1, 2, 0.01, 0)).toThrow(RangeError);
     expect(() => alphaSpentHsd(1, 2, 0.01, Number.NaN)).toThrow(RangeError);
@@ -302,4 +316,45 @@ describe('roundHalfEven (NumPy round)', () => {
     [0.5, 0],
     [1.5, 2],
   ])('%f → %i', (v, want) => expect(roundHalfEven(v) + 0).toBe(want));
+});
+
+describe('variance inflation for leftover autocorrelation (docs/canary-judge.md)', () => {
+  const x = [1.1, 2.3, 0.4, 3.9, 2.2, 5.1, 0.7];
+  const y = [2.9, 4.4, 3.1, 6.2, 5.5, 3.8, 7.7];
+  it('scales z by 1/√f in the test, forces the asymptotic method, and is 1 by default', () => {
+    const plain = mannWhitneyU(y, x, { alternative: 'greater', method: 'asymptotic' });
+    expect(mannWhitneyU(y, x, { alternative: 'greater', method: 'asymptotic', varianceInflation: 1 })).toEqual(plain);
+    const inflated = mannWhitneyU(y, x, { alternative: 'greater', varianceInflation: 1.5 });
+    expect(inflated.method).toBe('asymptotic');
+    const n = x.length * y.length;
+    const s = Math.sqrt((n / 12) * (x.length + y.length + 1));
+    expect(inflated.pValue).toBeCloseTo(normalCdf(-(inflated.u - n / 2 - 0.5) / (s * Math.sqrt(1.5))), 15);
+    expect(inflated.pValue).toBeGreaterThan(plain.pValue);
+    expect(mannWhitneyU(y, x, { method: 'exact', varianceInflation: 2 }).method).toBe('exact');
+    expect(mannWhitneyU(y, x).method).toBe('exact');
+    for (const bad of [0.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => mannWhitneyU(y, x, { varianceInflation: bad })).toThrow(RangeError);
+      expect(() => mosesInterval(x, y, 0.9, { varianceInflation: bad })).toThrow(RangeError);
+      expect(() => minAttainableP(7, 7, { varianceInflation: bad })).toThrow(RangeError);
+    }
+  });
+  it('widens the Moses interval as the test is made conservative (duality kept), and raises the attainable p', () => {
+    const plain = mosesInterval(x, y, 0.9);
+    expect(plain.method).toBe('exact');
+    const inflated = mosesInterval(x, y, 0.9, { varianceInflation: 2 });
+    expect(inflated.method).toBe('asymptotic');
+    expect(inflated.k).toBeLessThan(plain.k);
+    expect(inflated.lower).toBeLessThanOrEqual(plain.lower);
+    expect(inflated.upper).toBeGreaterThanOrEqual(plain.upper);
+    // Duality: 0 outside the 1 − 2α interval ⇔ one-sided p ≤ α, with the same inflation.
+    for (const shift of [0, 0.5, 1, 1.5, 2, 2.5, 3]) {
+      const ys = y.map((v) => v - shift);
+      const p = mannWhitneyU(ys, x, { alternative: 'greater', varianceInflation: 2 }).pValue;
+      expect(mosesInterval(x, ys, 0.8, { varianceInflation: 2 }).lower > 0).toBe(p <= 0.1);
+    }
+    expect(minAttainableP(7, 7, { varianceInflation: 2 })).toBeGreaterThan(minAttainableP(7, 7));
+    expect(minAttainableP(7, 7, { varianceInflation: 2 })).toBe(
+      minAttainableP(7, 7, { method: 'asymptotic', varianceInflation: 2 }),
+    );
+  });
 });
