@@ -1,6 +1,6 @@
 import { blockMeanAutocorrelation, effectiveBlockSize } from '../stats/effective-block-size.ts';
 import { effectiveSampleSize } from '../stats/effective-sample-size.ts';
-import { pooledRankLag1 } from './pooled-rank-lag1.ts';
+import { pooledRankLag1OfRanks, rankTrack } from './pooled-rank-lag1.ts';
 import type { ResolvedJudgeOptions } from './resolve-judge-options.ts';
 
 /** What a test reports about dependence, and the block size it uses. */
@@ -42,10 +42,11 @@ export function chooseBlockSize(
 ): Dependence {
   const length = Math.min(canary.length, baseline.length);
   const options = { confidence: o.autocorrelationConfidence, detrended };
-  const pooled = pooledRankLag1([canary, baseline], options);
+  const ranked = { canary: rankTrack(canary), baseline: rankTrack(baseline) };
+  const pooled = pooledRankLag1OfRanks([ranked.canary, ranked.baseline], options);
   const autocorrelation = {
-    canary: pooledRankLag1([canary], options).estimate,
-    baseline: pooledRankLag1([baseline], options).estimate,
+    canary: pooledRankLag1OfRanks([ranked.canary], options).estimate,
+    baseline: pooledRankLag1OfRanks([ranked.baseline], options).estimate,
   };
   let blockSize = 1;
   let varianceInflation = 1;

@@ -45,20 +45,35 @@ export interface PooledLag1Options {
  * at all, every number is 0.
  */
 export function pooledRankLag1(tracks: readonly (readonly number[])[], options: PooledLag1Options = {}): PooledLag1 {
+  return pooledRankLag1OfRanks(tracks.map(rankTrack), options);
+}
+
+/** One track's average ranks, for {@link pooledRankLag1OfRanks}; a track under 3 points is left out there. */
+export function rankTrack(values: readonly number[]): readonly number[] {
+  return values.length < 3 ? [] : averageRanks(values);
+}
+
+/**
+ * {@link pooledRankLag1} of tracks already ranked with {@link rankTrack}: ranking is most of the
+ * cost, and the block size needs the pooled estimate and each track's, from the same ranks.
+ */
+export function pooledRankLag1OfRanks(
+  rankedTracks: readonly (readonly number[])[],
+  options: PooledLag1Options = {},
+): PooledLag1 {
   let num = 0;
   let den = 0;
   let points = 0;
   let used = 0;
-  for (const v of tracks) {
-    if (v.length < 3) continue;
-    const ranks = averageRanks(v);
-    const mean = (v.length + 1) / 2;
+  for (const ranks of rankedTracks) {
+    if (ranks.length < 3) continue;
+    const mean = (ranks.length + 1) / 2;
     for (let t = 0; t < ranks.length; t += 1) {
       const d = (ranks[t] as number) - mean;
       den += d * d;
       if (t + 1 < ranks.length) num += d * ((ranks[t + 1] as number) - mean);
     }
-    points += v.length;
+    points += ranks.length;
     used += 1;
   }
   if (den === 0) return { raw: 0, estimate: 0, upper: 0, points };
