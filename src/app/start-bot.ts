@@ -94,6 +94,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       verifier: buildVerifier({ config, store, scriptDir: options.scriptDir, env: options.env, clock, logger }),
       preflight: createPreflightChecker({ api, freezeOf: freezes.get, windows: config.deployWindows, clock }),
       notifier: slack.notifier,
+      freezes,
       github: serializeReports(buildReporter(api, config, store, policyFor, slack.notifier.cardUrl)),
     });
     const shell = createShell({ store, ports, clock, policyFor, logger });

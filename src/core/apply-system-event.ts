@@ -1,5 +1,6 @@
 import { requestLook } from './advance.ts';
 import { stillEligible } from './approvals.ts';
+import { endProductionRollback } from './end-production-rollback.ts';
 import { type ProductionBlocker, productionBlockers } from './production-guard.ts';
 import { claimDeploy, endRollout, enterPhase, type Step, schedule } from './step.ts';
 import type {
@@ -178,9 +179,10 @@ function afterDeploy(step: Step, event: DeployFinished, policy: Policy): void {
   if (event.stage === 'rollback') {
     // A rollback is claimed on an active rollout only together with its reason (startRollback,
     // RollbackRequested); a snapshot without one cannot say what happened, so a human must look.
+    // Either way production went bad: the repository is frozen (issue #6).
     const reason = r.rollbackReason;
-    if (!event.ok || reason === null) return endRollout(step, 'failed', { code: 'rollback_failed' });
-    return endRollout(step, 'rolled_back', reason);
+    if (!event.ok || reason === null) return endProductionRollback(step, 'failed', { code: 'rollback_failed' });
+    return endProductionRollback(step, 'rolled_back', reason);
   }
   if (!event.ok && event.stage === 'production')
     return startRollback(step, { code: 'deploy_failed', stage: 'production' });
@@ -207,7 +209,10 @@ function deployUnknown(step: Step, event: DeployOutcomeUnknown): void {
   if (deploy.status !== 'claimed' && deploy.status !== 'running') return;
   const deploys = { ...step.rollout.deploys, [event.stage]: { ...deploy, status: 'unknown' as const } };
   step.rollout = { ...step.rollout, deploys };
-  endRollout(step, 'failed', { code: 'deploy_outcome_unknown', stage: event.stage });
+  const reason = { code: 'deploy_outcome_unknown', stage: event.stage } as const;
+  // A rollback that may not have run leaves production as bad as a failed one.
+  if (event.stage === 'rollback') return endProductionRollback(step, 'failed', reason);
+  endRollout(step, 'failed', reason);
 }
 
 function preflightCompleted(step: Step, event: PreflightCompleted, policy: Policy, freeze: Freeze | null): void {

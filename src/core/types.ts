@@ -182,9 +182,20 @@ export interface PreflightFacts {
 /** A deploy freeze on a repository. */
 export interface Freeze {
   readonly reason: string;
+  /**
+   * Who froze it: the Slack user of `/shiplock freeze on`, or {@link AUTOMATIC_FREEZE_BY} for the
+   * freeze shiplock sets itself after a production rollback (issue #6). Never rendered as a mention
+   * unless it is shaped like a Slack user id.
+   */
   readonly by: SlackUserId;
   readonly at: EpochMs;
 }
+
+/**
+ * `Freeze.by` of the freeze shiplock sets after a production rollback: not a Slack user id (those
+ * are upper case), so it can never be mentioned, and it fits the `freezes.by` column unchanged.
+ */
+export const AUTOMATIC_FREEZE_BY = 'shiplock';
 
 /** Timer kinds; a timer is a row with an absolute due time, owned by the shell. */
 export type TimerKind =
@@ -529,6 +540,29 @@ export interface PublishAlert {
   readonly alertId: string;
 }
 
+/**
+ * A production rollback ended (rolled back, or the rollback failed): freeze the repository's
+ * production deploys until an authorized human clears the freeze (issue #6, as Shipit does). The
+ * shell stores the freeze unless the repository is frozen already (an earlier freeze is kept) and
+ * delivers `FreezeChanged` to every open pull request of the repository. `reason` is why the
+ * rollout ended.
+ */
+export interface FreezeRepository {
+  readonly type: 'FreezeRepository';
+  readonly rolloutId: string;
+  readonly repo: string;
+  readonly reason: EndReason;
+}
+
+/**
+ * A production rollback failed (or its outcome is unknown): production may be broken. A short
+ * message in the repository's alerts channel; display only.
+ */
+export interface AlertRollbackFailed {
+  readonly type: 'AlertRollbackFailed';
+  readonly rolloutId: string;
+}
+
 /** Every command the orchestrator emits. */
 export type Command =
   | RunGate
@@ -543,7 +577,9 @@ export type Command =
   | PublishCard
   | PostThread
   | ReplyEphemeral
-  | PublishAlert;
+  | PublishAlert
+  | FreezeRepository
+  | AlertRollbackFailed;
 
 /** Command kinds that only show things to people (invariant I3 compares everything else). */
 export const RENDER_COMMANDS: ReadonlySet<Command['type']> = new Set([
@@ -551,6 +587,7 @@ export const RENDER_COMMANDS: ReadonlySet<Command['type']> = new Set([
   'PostThread',
   'ReplyEphemeral',
   'PublishAlert',
+  'AlertRollbackFailed',
 ]);
 
 /** Status of a gate as the card and GitHub show it. */
@@ -585,7 +622,9 @@ export type ThreadMessage =
       readonly approvers: readonly SlackUserId[];
     }
   /** A healthy look after a pause: the countdown runs again until `unlockAt`. */
-  | { readonly kind: 'time_lock_resumed'; readonly unlockAt: EpochMs };
+  | { readonly kind: 'time_lock_resumed'; readonly unlockAt: EpochMs }
+  /** A production rollback ended and the repository's deploys are frozen (issue #6). */
+  | { readonly kind: 'repository_frozen' };
 
 /** Why a human action did not count, or what it did. */
 export type Reply =

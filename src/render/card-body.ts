@@ -6,8 +6,9 @@ import type { CardView } from './card-view.ts';
 import { describeEnd } from './describe-end.ts';
 import { describeHold } from './describe-hold.ts';
 import { formatDuration } from './format-duration.ts';
+import { freezeAuthor } from './freeze-author.ts';
 import { BLOCK_ID } from './ids.ts';
-import { mentionList, mentionUser } from './mention-user.ts';
+import { mentionList } from './mention-user.ts';
 import { safeMrkdwn } from './mrkdwn.ts';
 import { phaseLabel } from './phase-label.ts';
 import { codeId, shortSha } from './short-sha.ts';
@@ -54,7 +55,7 @@ export function renderCardBody(view: CardView, caps: CardCaps): KnownBlock[] {
     );
   }
   if (view.freeze !== null && view.hold?.code !== 'frozen') {
-    const by = mentionUser(view.freeze.by) ?? 'someone';
+    const by = freezeAuthor(view.freeze);
     const reason = orDash(view.freeze.reason, caps.hold);
     blocks.push(
       section(
@@ -70,7 +71,16 @@ export function renderCardBody(view: CardView, caps: CardCaps): KnownBlock[] {
     blocks.push(section(BLOCK_ID.ended, `*Ended* ${slackDate(view.ended.at)}. ${why}`));
   }
   if (view.supersededBy !== null) blocks.push(section(BLOCK_ID.superseded, superseded(view.supersededBy)));
+  if (view.rollbackFreeze !== null) {
+    blocks.push(section(BLOCK_ID.rollbackFreeze, rollbackFrozen(view.repo, view.rollbackFreeze.liftableBy, caps)));
+  }
   return blocks;
+}
+
+/** Under the end line of a rollout whose production rollback froze the repository (issue #6). */
+function rollbackFrozen(repo: string, liftableBy: readonly string[], caps: CardCaps): string {
+  const who = mentionList(liftableBy, 10);
+  return `:snowflake: *Production deploys of ${safeMrkdwn(repo, caps.repo)} are now frozen* after this rollback (unless an earlier freeze stands, which stays). No production deploy starts until a named approver${who === '' ? '' : ` (${who})`} clears it with \`/shiplock freeze off\`.`;
 }
 
 /** Shown on every card while `sandbox: none` is configured. */

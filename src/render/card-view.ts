@@ -1,3 +1,5 @@
+import { endedByProductionRollback } from '../core/end-production-rollback.ts';
+import { namedApprovers } from '../core/explain-rollout.ts';
 import { isTerminal } from '../core/phases.ts';
 import type {
   CanaryMetricRow,
@@ -86,6 +88,8 @@ export interface CardView {
   readonly unsandboxed: boolean;
   /** Slack's permalink to the superseding rollout's card, once that card exists. */
   readonly newCardUrl: string | null;
+  /** Ended after its production rollback, which froze the repository (issue #6): who may clear it. */
+  readonly rollbackFreeze: { readonly liftableBy: readonly string[] } | null;
   /** The time of the event this card was rendered for. */
   readonly at: EpochMs;
 }
@@ -154,6 +158,7 @@ export function toCardView(
       reason?.code === 'superseded_by' && settings.newCardUrl !== undefined && isPermalink(settings.newCardUrl)
         ? settings.newCardUrl
         : null,
+    rollbackFreeze: endedByProductionRollback(rollout) ? { liftableBy: namedApprovers(policy) } : null,
     at,
   };
 }

@@ -1,5 +1,5 @@
 import type { HoldReason } from '../core/types.ts';
-import { mentionUser } from './mention-user.ts';
+import { freezeAuthor } from './freeze-author.ts';
 import { safeMrkdwn } from './mrkdwn.ts';
 import { slackDate } from './slack-date.ts';
 import { canaryVerdictLabel } from './status-labels.ts';
@@ -24,7 +24,7 @@ const BLOCKERS: Readonly<Record<string, string>> = {
 export function describeHold(hold: HoldReason, max: number): string {
   switch (hold.code) {
     case 'frozen': {
-      const by = mentionUser(hold.freeze.by) ?? 'someone';
+      const by = freezeAuthor(hold.freeze);
       const reason = safeMrkdwn(hold.freeze.reason, max).trim() || 'no reason given';
       return `Deploys are frozen by ${by} since ${slackDate(hold.freeze.at)}: ${reason}. Production waits until \`/shiplock freeze off\`.`;
     }

@@ -13,6 +13,8 @@ export const ACTION_ID = {
   rejectReason: 'shiplock.reject_reason.input',
   /** A link button on a superseded card that opens the new card; Slack still sends an action to ack. */
   openNewCard: 'shiplock.open_new_card',
+  /** A link button on the failed-rollback alert that opens the rollout's card (issue #6). */
+  openCard: 'shiplock.open_card',
   /** Acknowledge on a canary alert's message (its Roll back button reuses {@link ACTION_ID.rollback}). */
   acknowledgeAlert: 'shiplock.alert.acknowledge',
 } as const;
@@ -31,6 +33,8 @@ export const BLOCK_ID = {
   timing: 'shiplock.timing',
   hold: 'shiplock.hold',
   freeze: 'shiplock.freeze',
+  rollbackFreeze: 'shiplock.rollback_freeze',
+  rollbackAlert: 'shiplock.rollback_alert',
   ended: 'shiplock.ended',
   superseded: 'shiplock.superseded',
   notice: 'shiplock.notice',

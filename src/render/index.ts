@@ -35,6 +35,7 @@ export { renderCanaryAlert } from './render-canary-alert.ts';
 export { renderCard } from './render-card.ts';
 export { renderRejectModal } from './render-reject-modal.ts';
 export { type ReplyContext, renderReply, replySentence } from './render-reply.ts';
+export { type RollbackFailedAlertView, renderRollbackFailedAlert } from './render-rollback-failed-alert.ts';
 export { renderThreadMessage, type ThreadContext } from './render-thread-message.ts';
 export { slackDate } from './slack-date.ts';
 export { ADVISORY_LABEL, ADVISORY_UNAVAILABLE, toAdvisoryText } from './to-advisory-text.ts';

@@ -3,8 +3,8 @@ import type { EpochMs } from '../core/types.ts';
 import { divider, header, packSections, section } from './blocks.ts';
 import { COMMAND_BLOCK_ID } from './command-ids.ts';
 import { formatDuration } from './format-duration.ts';
+import { freezeAuthor } from './freeze-author.ts';
 import type { HomeView } from './home-view.ts';
-import { mentionUser } from './mention-user.ts';
 import { safeMrkdwn } from './mrkdwn.ts';
 import { phaseLabel } from './phase-label.ts';
 import { rolloutLine } from './rollout-line.ts';
@@ -48,7 +48,7 @@ function blocksAt(view: HomeView, titleMax: number): KnownBlock[] {
   );
   const freezes = view.freezes.map(
     (f) =>
-      `*${safeMrkdwn(f.repo, 120)}* frozen by ${mentionUser(f.freeze.by) ?? 'someone'} since ${slackDate(f.freeze.at)}: ${safeMrkdwn(f.freeze.reason, Math.max(titleMax, 20) * 2).trim() || 'no reason given'}`,
+      `*${safeMrkdwn(f.repo, 120)}* frozen by ${freezeAuthor(f.freeze)} since ${slackDate(f.freeze.at)}: ${safeMrkdwn(f.freeze.reason, Math.max(titleMax, 20) * 2).trim() || 'no reason given'}`,
   );
   return [
     header(COMMAND_BLOCK_ID.homeHeader, 'shiplock'),

@@ -1,9 +1,11 @@
+import { namedApprovers } from '../core/explain-rollout.ts';
 import type { DeployStage, Policy, PullRequestState, Rollout, ThreadMessage } from '../core/types.ts';
 import { type SlackMessage, section } from './blocks.ts';
 import { describeHold } from './describe-hold.ts';
 import { fitMessage } from './fit-message.ts';
 import { formatDuration } from './format-duration.ts';
 import { BLOCK_ID } from './ids.ts';
+import { mentionList } from './mention-user.ts';
 import { safeMrkdwn, splitMrkdwn } from './mrkdwn.ts';
 import { renderCanaryJudged, renderLockPaused, renderLockResumed } from './render-canary-thread.ts';
 import { renderReminder } from './render-reminder.ts';
@@ -62,6 +64,8 @@ export function renderThreadMessage(message: ThreadMessage, ctx: ThreadContext):
       return renderLockPaused(message.remainingMs, message.approvers);
     case 'time_lock_resumed':
       return renderLockResumed(message.unlockAt);
+    case 'repository_frozen':
+      return repositoryFrozen(ctx);
   }
 }
 
@@ -122,6 +126,21 @@ function deployFinished(stage: DeployStage, epoch: number, rollout: Rollout, sca
       : `\n${safeMrkdwn(deploy.summary, Math.floor(SECTION_ROOM * scale))}`;
   const line = `*${stageLabel(stage)} deploy* ${status} (epoch ${epoch})${summary}`;
   return { text: `${stageLabel(stage)} deploy: ${status}`, blocks: [section(BLOCK_ID.thread, line)] };
+}
+
+/** After a production rollback (issue #6): the repository is frozen, and who may clear it. */
+function repositoryFrozen(ctx: ThreadContext): SlackMessage {
+  const repo = safeMrkdwn(ctx.rollout.pr.repo, 140);
+  const who = mentionList(namedApprovers(ctx.policy), 10);
+  const failed =
+    ctx.rollout.phase === 'failed'
+      ? ' The rollback did not succeed: production may be broken (see the alerts channel).'
+      : '';
+  const text = `:snowflake: *Production deploys of ${repo} are frozen* after this rollback.${failed} No production deploy of ${repo} starts until a named approver${who === '' ? '' : ` (${who})`} runs \`/shiplock freeze off\`; an earlier freeze stays as it was.`;
+  return {
+    text: `Production deploys of ${repo} are frozen after a rollback.`,
+    blocks: [section(BLOCK_ID.thread, text)],
+  };
 }
 
 function superseded(by: string, state: PullRequestState): SlackMessage {

@@ -195,8 +195,9 @@ export function createShell(options: ShellOptions): Shell {
   function retryLater(row: OutboxRow): void {
     const count = (failures.get(row.id) ?? 0) + 1;
     failures.set(row.id, count);
-    const isPreflight = row.command.type === 'RunPreflight';
-    if (!isPreflight && count >= maxAttempts) {
+    // Fail closed: production waits for its preflight, and a rollback's freeze is never dropped.
+    const keepTrying = row.command.type === 'RunPreflight' || row.command.type === 'FreezeRepository';
+    if (!keepTrying && count >= maxAttempts) {
       logger.error({ outboxId: row.id, type: row.command.type }, 'command dropped after repeated failures');
       failures.delete(row.id);
       store.transact(() => store.markOutboxDone(row.id));

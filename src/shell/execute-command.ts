@@ -1,5 +1,6 @@
 import { assertNever } from '../core/phases.ts';
-import type { Command, Event, PullRequestState, Rollout } from '../core/types.ts';
+import { AUTOMATIC_FREEZE_BY, type Command, type Event, type PullRequestState, type Rollout } from '../core/types.ts';
+import { describeRollbackFreeze } from '../render/describe-rollback-freeze.ts';
 import type { Clock, Ports } from './ports.ts';
 
 /** What the executor needs besides the command: the ports, the clock and the current aggregate. */
@@ -78,6 +79,18 @@ export async function executeCommand(command: Command, ctx: ExecuteContext): Pro
       if (ctx.state !== null && alert !== undefined)
         await ports.notifier.publishAlert(ctx.state, rolloutOf(ctx, command.rolloutId), alert);
       return null;
+    }
+    case 'AlertRollbackFailed':
+      if (ctx.state !== null) await ports.notifier.alertRollbackFailed(ctx.state, rolloutOf(ctx, command.rolloutId));
+      return null;
+    case 'FreezeRepository': {
+      // Like `/shiplock freeze on`: the stored freeze (kept when one was there), then FreezeChanged
+      // to every open pull request of the repository. Running it twice stores nothing new.
+      const rollout = rolloutOf(ctx, command.rolloutId);
+      const at = clock.now();
+      const wanted = { reason: describeRollbackFreeze(rollout, command.reason), by: AUTOMATIC_FREEZE_BY, at };
+      const freeze = ports.freezes.freezeUnlessFrozen(command.repo, wanted);
+      return { type: 'FreezeChanged', at, repo: command.repo, freeze };
     }
     case 'ScheduleTimer':
     case 'CancelTimers':

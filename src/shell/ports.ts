@@ -6,6 +6,7 @@ import type {
   Command,
   EpochMs,
   Event,
+  Freeze,
   GateOutcome,
   JudgeCanary,
   Policy,
@@ -155,6 +156,17 @@ export interface Notifier {
   replyEphemeral(command: ReplyEphemeral, state: PullRequestState | null): Promise<void>;
   /** One message per canary alert in the repository's alerts channel: posted once, then updated in place. */
   publishAlert(state: PullRequestState, rollout: Rollout, alert: CanaryAlert): Promise<void>;
+  /** A production rollback failed: a short message in the repository's alerts channel (issue #6). */
+  alertRollbackFailed(state: PullRequestState, rollout: Rollout): Promise<void>;
+}
+
+/** The repositories' deploy freezes: the table `/shiplock freeze` writes and the preflight reads. */
+export interface FreezeStore {
+  /**
+   * Stores `freeze` unless the repository is frozen already (an earlier freeze, a human's or an
+   * earlier rollback's, is kept as it is); returns the freeze in force afterwards.
+   */
+  freezeUnlessFrozen(repo: string, freeze: Freeze): Freeze;
 }
 
 /** Check runs, statuses and deployments on GitHub. */
@@ -172,6 +184,7 @@ export interface Ports {
   readonly verifier: Verifier;
   readonly notifier: Notifier;
   readonly github: GitHubReporter;
+  readonly freezes: FreezeStore;
 }
 
 /** The only clock the shell reads; tests and the crash harness inject their own. */

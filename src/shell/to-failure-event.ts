@@ -3,7 +3,8 @@ import type { Command, EpochMs, Event } from '../core/types.ts';
 /**
  * The event that reports a command whose port threw. Every failure fails closed: a gate errors
  * (Retry button), a canary is inconclusive, a verification fails (rollback), a deploy failed.
- * `null` means "retry later": the preflight (production waits) and what people and GitHub see.
+ * `null` means "retry later": the preflight (production waits), a rollback's freeze (kept trying)
+ * and what people and GitHub see.
  */
 export function toFailureEvent(command: Command, code: string, at: EpochMs): Event | null {
   switch (command.type) {

@@ -2,6 +2,7 @@ import type {
   AdvisoryReview,
   CanaryVerdict,
   Command,
+  Freeze,
   GateOutcome,
   PreflightFacts,
   Rollout,
@@ -44,6 +45,8 @@ export function createRecordingPorts(overrides: Partial<FakeWorld> = {}): {
     ...overrides,
   };
   const calls: PortCall[] = [];
+  /** What the fake freeze store holds, by repository (the real one is the `freezes` table). */
+  const frozen = new Map<string, Freeze>();
   const enter = (port: string, command?: Command, detail?: unknown): void => {
     calls.push({ port, ...(command ? { command } : {}), ...(detail === undefined ? {} : { detail }) });
     if (world.failing.has(port)) throw new Error(`shiplock_fake_${port}_down`);
@@ -91,6 +94,15 @@ export function createRecordingPorts(overrides: Partial<FakeWorld> = {}): {
       replyEphemeral: async (c) => enter('replyEphemeral', c),
       publishAlert: async (_s, r, a) =>
         enter('publishAlert', undefined, { id: r.id, alertId: a.id, status: a.status, by: a.acknowledgedBy }),
+      alertRollbackFailed: async (_s, r) => enter('alertRollbackFailed', undefined, { id: r.id, phase: r.phase }),
+    },
+    freezes: {
+      freezeUnlessFrozen: (repo, freeze) => {
+        enter('freezes', undefined, { repo, freeze });
+        const kept = frozen.get(repo) ?? freeze;
+        frozen.set(repo, kept);
+        return kept;
+      },
     },
     github: { report: async (c) => enter('github', c) },
   };

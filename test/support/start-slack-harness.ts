@@ -106,7 +106,15 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     alertsChannelFor: () => ALERTS_CHANNEL,
   });
   const { ports, calls } = createRecordingPorts();
-  const shell = createShell({ store, ports: { ...ports, notifier }, clock, policyFor, logger, retryBaseMs: 10 });
+  const freezes = createFreezes(db);
+  const shell = createShell({
+    store,
+    ports: { ...ports, notifier, freezes },
+    clock,
+    policyFor,
+    logger,
+    retryBaseMs: 10,
+  });
   const app = createSlackApp({
     signingSecret: options.secret,
     botToken: slack.bot.token,
@@ -116,7 +124,6 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
   });
   const handle = options.record?.(shell) ?? ((event: Event) => shell.enqueue(event));
   registerCardActions(app.app, { handle, clock, logger, replyRoutes });
-  const freezes = createFreezes(db);
   const reads = { store, rollouts: createRolloutIndex(db), freezes, policyFor };
   registerSlashCommand(app.app, {
     ...reads,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Freeze } from '../../core/types.ts';
+import type { FreezeStore } from '../../shell/ports.ts';
 
 /** A repository's freeze as stored. */
 export interface RepoFreeze {
@@ -8,7 +9,7 @@ export interface RepoFreeze {
 }
 
 /** Reads and writes the `freezes` table (migration 0003). */
-export interface Freezes {
+export interface Freezes extends FreezeStore {
   get(repo: string): Freeze | null;
   /** Sets or replaces the repository's freeze. */
   set(repo: string, freeze: Freeze): void;
@@ -36,6 +37,9 @@ export function createFreezes(db: Database.Database): Freezes {
      ON CONFLICT (repo) DO UPDATE SET reason = excluded.reason, by = excluded.by, at = excluded.at`,
   );
   const remove = db.prepare<[string]>('DELETE FROM freezes WHERE repo = ?');
+  const insertNew = db.prepare<[string, string, string, number]>(
+    'INSERT INTO freezes (repo, reason, by, at) VALUES (?, ?, ?, ?) ON CONFLICT (repo) DO NOTHING',
+  );
   return {
     get: (repo) => {
       const row = select.get(repo);
@@ -45,6 +49,11 @@ export function createFreezes(db: Database.Database): Freezes {
       upsert.run(repo, freeze.reason, freeze.by, freeze.at);
     },
     clear: (repo) => remove.run(repo).changes > 0,
+    // One statement inserts or keeps: an earlier freeze (a human's, an earlier rollback's) stays as it is.
+    freezeUnlessFrozen: (repo, freeze) => {
+      insertNew.run(repo, freeze.reason, freeze.by, freeze.at);
+      return toFreeze(select.get(repo)!);
+    },
     list: () => selectAll.all().map((row) => ({ repo: row.repo, freeze: toFreeze(row) })),
   };
 }

@@ -13,6 +13,7 @@ import {
   renderCanaryAlert,
   renderCard,
   renderReply,
+  renderRollbackFailedAlert,
   renderThreadMessage,
   type SlackMessage,
   toCanaryAlertView,
@@ -132,6 +133,13 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
     alertRefs.set(rollout.id, alert.id, { channel: posted.channel ?? channel, ts: String(posted.ts) }, clock.now());
   }
 
+  /** A failed production rollback: one message in the alerts channel, linking the card (issue #6). */
+  async function alertRollbackFailed(rollout: Rollout): Promise<void> {
+    const cardUrl = await permalinkOf(rollout.id).catch(() => undefined); // the message goes out without it
+    const message = renderRollbackFailedAlert({ rollout, ...(cardUrl === undefined ? {} : { cardUrl }) });
+    await client.chat.postMessage({ channel: alertsChannelFor(rollout.pr.repo), ...message, ...NO_UNFURL });
+  }
+
   async function postEphemeral(channel: string, user: string, message: SlackMessage): Promise<void> {
     await client.chat.postEphemeral({ channel, user, ...message });
   }
@@ -163,6 +171,8 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
     },
     publishAlert: (_state: PullRequestState, rollout: Rollout, alert: CanaryAlert) =>
       serial(`alert:${rollout.id}:${alert.id}`, () => publishAlert(rollout, alert)),
+    alertRollbackFailed: (_state: PullRequestState, rollout: Rollout) =>
+      serial(rollout.id, () => alertRollbackFailed(rollout)),
   };
 }
 

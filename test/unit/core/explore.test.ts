@@ -33,7 +33,8 @@ describe('exhaustive exploration of decide()', () => {
     console.log(
       `explore: depth ${result.maxDepth}, ${result.states} states, ${result.transitions} transitions, ` +
         `${result.advisorySwaps} advisory swaps (I3), ${result.replays} replays (I6), ` +
-        `${result.pausedStates} paused-lock states, ${result.resumes} resumes, ${seconds} s\n` +
+        `${result.pausedStates} paused-lock states, ${result.resumes} resumes, ` +
+        `${result.rollbackFreezes} rollback freezes, ${result.rollbackAlerts} failed-rollback alerts, ${seconds} s\n` +
         `  new states per depth: ${result.perDepth.join(' ')}\n` +
         `  new states by event: ${JSON.stringify(result.newStatesBy)}`,
     );
@@ -44,6 +45,9 @@ describe('exhaustive exploration of decide()', () => {
     // The lock paused by an inconclusive canary, and resumed by a healthy one, was explored (issue 5).
     expect(result.pausedStates).toBeGreaterThan(0);
     expect(result.resumes).toBeGreaterThan(0);
+    // Production rollbacks that froze the repository, and failed ones that alerted, were explored (issue #6).
+    expect(result.rollbackFreezes).toBeGreaterThan(0);
+    expect(result.rollbackAlerts).toBeGreaterThan(0);
     expect(result.states).toBeGreaterThan(50_000);
     expect(result.transitions).toBeGreaterThan(500_000);
     // About 40 s alone; the full suite runs it beside other files on two shared cores.

@@ -45,6 +45,9 @@ export interface ExploreResult {
   /** New states with a time lock paused by an inconclusive canary, and transitions that resumed one. */
   readonly pausedStates: number;
   readonly resumes: number;
+  /** Transitions that froze the repository after a production rollback, and that alerted a failed one (issue #6). */
+  readonly rollbackFreezes: number;
+  readonly rollbackAlerts: number;
 }
 
 /** A different advisory answer, for the I3 check at every transition. */
@@ -97,6 +100,8 @@ export function explore(options: ExploreOptions): ExploreResult {
   const newStatesBy: Record<string, number> = {};
   let pausedStates = 0;
   let resumes = 0;
+  let rollbackFreezes = 0;
+  let rollbackAlerts = 0;
   for (let depth = 0; depth < options.depth && frontier.length > 0; depth += 1) {
     const next: Node[] = [];
     const admit = (child: Node, stateJson: string, via: Event | null): void => {
@@ -148,6 +153,8 @@ export function explore(options: ExploreOptions): ExploreResult {
           }
         }
         if (d.commands.some((c) => c.type === 'PostThread' && c.message.kind === 'time_lock_resumed')) resumes += 1;
+        if (d.commands.some((c) => c.type === 'FreezeRepository')) rollbackFreezes += 1;
+        if (d.commands.some((c) => c.type === 'AlertRollbackFailed')) rollbackAlerts += 1;
         if (d.state === node.state && ledger === node.ledger && event.at === node.clock) continue;
         const child: Node = { state: d.state, clock: event.at, ledger, depth: depth + 1, parent: node, via: event };
         admit(child, canonicalJson(d.state), event);
@@ -171,5 +178,7 @@ export function explore(options: ExploreOptions): ExploreResult {
     newStatesBy,
     pausedStates,
     resumes,
+    rollbackFreezes,
+    rollbackAlerts,
   };
 }

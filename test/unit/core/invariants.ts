@@ -101,7 +101,9 @@ export interface Transition {
  */
 export function checkTransition(t: Transition): Ledger {
   let ledger = openBooks(t);
+  const before = ledger;
   ledger = recordEvent(t, ledger);
+  checkRollbackAftermath(t, before, ledger);
   checkAbsorption(t);
   checkCommandsAddressed(t);
   checkApprovalReplies(t);
@@ -268,6 +270,40 @@ function lookAsked(b: RolloutBook, sha: string, look: number): RolloutBook {
   if (sha !== b.sha) fail('I1', `canary look for ${sha}, rollout is ${b.sha}`);
   if (look !== b.look + 1) fail('canary', `look ${look} after ${b.look}`);
   return { ...b, look };
+}
+
+const ROLLBACK_ENDS = new Set(['ok', 'failed', 'unknown']);
+
+/**
+ * Issue #6: a production rollback that ended (this event finished it, per the books) freezes the
+ * repository exactly once, and a rollback that failed or never reported alerts exactly once;
+ * nothing else freezes or alerts. Canary rollbacks end with their rollout, so their result is
+ * absorbed and never finishes a book's rollback here.
+ */
+function checkRollbackAftermath(t: Transition, before: Ledger, after: Ledger): void {
+  const freezes = new Map<string, number>();
+  const alerts = new Map<string, number>();
+  for (const c of t.commands) {
+    if (c.type === 'FreezeRepository') {
+      freezes.set(c.rolloutId, (freezes.get(c.rolloutId) ?? 0) + 1);
+      if (c.repo !== postRollout(t, c.rolloutId)?.pr.repo) fail('freeze', `${c.rolloutId} froze ${c.repo}`);
+    }
+    if (c.type === 'AlertRollbackFailed') alerts.set(c.rolloutId, (alerts.get(c.rolloutId) ?? 0) + 1);
+  }
+  const ids = new Set([...Object.keys(after), ...freezes.keys(), ...alerts.keys()]);
+  for (const id of ids) {
+    const was = before[id]?.deploys.rollback?.status;
+    const now = after[id]?.deploys.rollback?.status;
+    const ended = was === 'claimed' && now !== undefined && ROLLBACK_ENDS.has(now);
+    const production = (after[id]?.productionStarts ?? 0) === 1;
+    const wantFreeze = ended && production ? 1 : 0;
+    const wantAlert = wantFreeze === 1 && now !== 'ok' ? 1 : 0;
+    if ((freezes.get(id) ?? 0) !== wantFreeze)
+      fail('freeze', `${id}: ${freezes.get(id) ?? 0} freezes, rollback ${was} → ${now}`);
+    if ((alerts.get(id) ?? 0) !== wantAlert)
+      fail('alert', `${id}: ${alerts.get(id) ?? 0} rollback alerts, rollback ${now}`);
+    if (wantFreeze === 1 && !TERMINAL.has(postRollout(t, id)?.phase ?? '')) fail('freeze', `${id} froze but goes on`);
+  }
 }
 
 /** I5: a terminal rollout absorbs everything; an event addressed to one changes nothing but replies. */

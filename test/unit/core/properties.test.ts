@@ -8,7 +8,10 @@ import { afterAll, describe, it } from 'vitest';
 import { canonicalJson } from '../../../src/core/canonical-json.ts';
 import { decide } from '../../../src/core/decide.ts';
 import { replay } from '../../../src/core/replay.ts';
-import type { Phase } from '../../../src/core/types.ts';
+import type { Event, Phase, PullRequestState } from '../../../src/core/types.ts';
+import { POLICY, prAt } from '../../support/core-fixtures.ts';
+import { enabledEvents, NARROW } from './domain.ts';
+import { given, type Rollouts } from './driver.ts';
 import { checkTransition, EMPTY_LEDGER, type Ledger, oracleFor } from './invariants.ts';
 import { choicesArb, describeSteps, runChoices, type Step, type World, worldArb } from './sequence.ts';
 
@@ -18,12 +21,17 @@ let transitions = 0;
 /** Transitions that paused a time lock (inconclusive canary) or resumed one (issue 5). */
 let pauses = 0;
 let resumes = 0;
+/** Transitions that froze the repository after a production rollback, and that alerted a failed one (issue #6). */
+let freezes = 0;
+let rollbackAlerts = 0;
 
 function note(steps: readonly Step[]): void {
   runs += 1;
   transitions += steps.length;
   for (const s of steps) {
     for (const c of s.commands) {
+      if (c.type === 'FreezeRepository') freezes += 1;
+      if (c.type === 'AlertRollbackFailed') rollbackAlerts += 1;
       if (c.type !== 'PostThread') continue;
       if (c.message.kind === 'time_lock_paused') pauses += 1;
       if (c.message.kind === 'time_lock_resumed') resumes += 1;
@@ -62,7 +70,7 @@ describe('properties of decide()', () => {
   afterAll(() => {
     const summary = [...endings].map(([p, n]) => `${p} ${n}`).join(', ');
     console.log(
-      `properties: ${runs} runs, ${transitions} transitions, ${pauses} lock pauses, ${resumes} resumes; final phases: ${summary}`,
+      `properties: ${runs} runs, ${transitions} transitions, ${pauses} lock pauses, ${resumes} resumes, ${freezes} rollback freezes, ${rollbackAlerts} failed-rollback alerts; final phases: ${summary}`,
     );
   });
 
@@ -95,6 +103,68 @@ describe('properties of decide()', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('issue #6: from a claimed production rollback, anything may follow: one freeze per ended rollback, one alert per failed one', () => {
+    // Random runs rarely reach production (a few per thousand), so these start where it matters:
+    // the rollback claimed after a failed verification, a failed production deploy or Roll back.
+    const routes: readonly ((g: Rollouts) => Rollouts)[] = [
+      (g) => g.verifying().verified(false),
+      (g) => g.deploying().deployed('production', false),
+      (g) => {
+        g.verifying().send({ type: 'RollbackRequested', rolloutId: 'r1', user: 'UBOB' });
+        return g;
+      },
+    ];
+    const breadth = { ...NARROW, allUsers: true, prAt };
+    const oracle = oracleFor(POLICY);
+    let frozen = 0;
+    let alerted = 0;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: routes.length - 1 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+        (route, choices) => {
+          const prefix = routes[route]!(given());
+          const events: Event[] = [...prefix.events];
+          let state: PullRequestState | null = null;
+          let ledger: Ledger = EMPTY_LEDGER;
+          const step = (event: Event): void => {
+            const d = decide(state, event, POLICY);
+            ledger = checkTransition({
+              pre: state,
+              event,
+              post: d.state,
+              commands: d.commands,
+              ledger,
+              policy: POLICY,
+              oracle,
+            });
+            frozen += d.commands.filter((c) => c.type === 'FreezeRepository').length;
+            alerted += d.commands.filter((c) => c.type === 'AlertRollbackFailed').length;
+            state = d.state;
+          };
+          for (const event of events) step(event);
+          let clock = prefix.clock;
+          for (const c of choices) {
+            const all = enabledEvents(state, clock, POLICY, breadth);
+            const picked = all[c % all.length];
+            if (picked === undefined) continue;
+            const event = { ...picked, at: picked.at + [0, 1000, 15 * 60_000][(c >> 8) % 3]! } as Event;
+            events.push(event);
+            step(event);
+            clock = event.at;
+          }
+          const again = replay(events.map((event) => ({ event, policy: POLICY })));
+          if (canonicalJson(again) !== canonicalJson(state)) throw new Error('I6: replay differs');
+        },
+      ),
+      { numRuns: 600 },
+    );
+    if (frozen === 0 || alerted === 0)
+      throw new Error(`${frozen} rollback freezes and ${alerted} failed-rollback alerts`);
+    freezes += frozen;
+    rollbackAlerts += alerted;
   });
 
   it('progress bias works: the runs reach production and every ending', () => {

@@ -19,6 +19,7 @@ import { renderCanaryAlert } from '../../../src/render/render-canary-alert.ts';
 import { renderCard } from '../../../src/render/render-card.ts';
 import { renderRejectModal } from '../../../src/render/render-reject-modal.ts';
 import { renderReply } from '../../../src/render/render-reply.ts';
+import { renderRollbackFailedAlert } from '../../../src/render/render-rollback-failed-alert.ts';
 import { renderThreadMessage } from '../../../src/render/render-thread-message.ts';
 import { assertProperty } from './assert-property.ts';
 import { unsafeParts } from './assert-safe.ts';
@@ -193,6 +194,8 @@ function threadMessages(h: Hostile, rollout: Rollout): ThreadMessage[] {
     { kind: 'superseded', by: h.rolloutId },
     { kind: 'preflight_held', reason: { code: 'frozen', freeze: { reason: h.freezeReason, by: h.userId, at: T0 } } },
     { kind: 'preflight_held', reason: { code: 'not_ready', blockers: [h.blocker, 'quorum_not_met'] } },
+    { kind: 'repository_frozen' },
+    { kind: 'preflight_held', reason: { code: 'frozen', freeze: { reason: h.freezeReason, by: 'shiplock', at: T0 } } },
   ];
 }
 
@@ -266,6 +269,17 @@ describe('hostile strings through every renderer', () => {
         for (const status of ['firing', 'resolved'] as const) {
           check(renderCanaryAlert(toCanaryAlertView(rollout, hostileAlert(h, status))), 'message', allowed);
         }
+        // Issue #6: a failed production rollback, with a hostile card URL (dropped) or none.
+        const broken: Rollout = { ...rollout, phase: 'failed', ended: { at: T0, reason: { code: 'rollback_failed' } } };
+        check(renderRollbackFailedAlert({ rollout: broken, cardUrl: h.alertSummary }), 'message', allowed);
+        check(renderRollbackFailedAlert({ rollout: broken }), 'message', allowed);
+        const frozenCard = toCardView(
+          { ...stateOf(broken), freeze: { reason: h.freezeReason, by: 'shiplock', at: T0 } },
+          broken,
+          policy,
+          T0,
+        );
+        check(renderCard(frozenCard), 'message', allowed);
       }),
       { numRuns: NUM_RUNS },
     );
