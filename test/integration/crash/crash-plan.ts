@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../src/sandbox/sample-service/seeded-random.ts';
 import { CRASH_POINTS, type CrashPointName } from '../../../src/shell/crash-point.ts';
 
 /**
@@ -19,18 +20,6 @@ export interface CrashCase {
   readonly kills: readonly LifeKill[];
   /** Someone clicks Cancel as soon as the rollout is time-locked. */
   readonly cancel: boolean;
-}
-
-/** A small seeded PRNG (mulberry32), so a failing case is repeated from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -8,6 +8,7 @@ import { createSqliteStore } from '../../../src/adapters/db/create-sqlite-store.
 import { openDatabase } from '../../../src/adapters/db/open-database.ts';
 import { verifyAuditLog } from '../../../src/adapters/db/verify-audit-log.ts';
 import type { StartDeploy } from '../../../src/core/types.ts';
+import { seededRandom as random } from '../../../src/sandbox/sample-service/seeded-random.ts';
 
 /**
  * SIGKILL at random moments of a time-locked rollout, restart (sometimes "later", through the
@@ -18,18 +19,6 @@ import type { StartDeploy } from '../../../src/core/types.ts';
 const RUNS = Number(process.env.CRASH_RUNS ?? '100');
 const LOCK_MS = 1000;
 const CHILD = fileURLToPath(new URL('../../support/crash-child.ts', import.meta.url));
-
-/** A small seeded PRNG (mulberry32) so a failing run can be repeated from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Life {
   readonly bootAt: number | null;
