@@ -98,8 +98,15 @@ function advisoryFinished(step: Step, event: AdvisoryReviewFinished): void {
 function canaryJudged(step: Step, event: CanaryJudged): void {
   const r = step.rollout;
   if (event.sha !== r.pr.sha || event.look !== r.canary.look || r.canary.look === 0) return;
-  const { look, verdict, summary, at, metrics } = event;
-  const canary = { look, verdict, summary, at, ...(metrics === undefined ? {} : { metrics }) };
+  const { look, verdict, summary, at, metrics, score } = event;
+  const canary = {
+    look,
+    verdict,
+    summary,
+    at,
+    ...(metrics === undefined ? {} : { metrics }),
+    ...(score === undefined ? {} : { score }),
+  };
   step.rollout = { ...r, canary };
   if (verdict === r.canary.verdict) return;
   step.commands.push({

@@ -276,6 +276,8 @@ export interface CanaryJudged extends EventBase {
   readonly summary: string;
   /** The per-metric trace, for the card's table and the thread; absent when the judge has none (and in older logs). */
   readonly metrics?: readonly CanaryMetricRow[];
+  /** The judge's Kayenta-style 0–100 score, shown in the thread for information; it never decides. */
+  readonly score?: number;
 }
 
 /** A human action on a card or through the slash command. `user` is the verified Slack user. */
@@ -721,6 +723,8 @@ export interface Rollout {
      * none, so older snapshots replay byte for byte (I6).
      */
     readonly metrics?: readonly CanaryMetricRow[];
+    /** The Kayenta-style score of the same look, for information only (absent like `metrics`). */
+    readonly score?: number;
   };
   readonly approvals: readonly Approval[];
   readonly quorumAt: EpochMs | null;

@@ -33,9 +33,13 @@ export function renderCanaryJudged(
   }
   return fitMessage((scale) => {
     const summary = canary.summary === '' ? '' : `\n${safeMrkdwn(canary.summary, Math.floor(600 * scale))}`;
+    const score =
+      canary.score === undefined
+        ? ''
+        : `\nKayenta-style score ${Math.round(canary.score)}/100 (for information; it never decides).`;
     const rows = canary.metrics ?? [];
     const shown = rows.slice(0, Math.max(3, Math.floor(TRACE_ROWS * scale)));
-    const lines = [`${head}${summary}`, ...shown.map((r) => traceLines(r, scale))];
+    const lines = [`${head}${summary}${score}`, ...shown.map((r) => traceLines(r, scale))];
     if (rows.length === 0) lines.push('_No per-metric trace was recorded for this look._');
     if (rows.length > shown.length) lines.push(`…and ${rows.length - shown.length} more metrics.`);
     return { text, blocks: packSections(BLOCK_ID.thread, lines) };

@@ -41,9 +41,9 @@ export async function executeCommand(command: Command, ctx: ExecuteContext): Pro
       return { type: 'DeployFinished', at: clock.now(), rolloutId, stage, epoch, ok, summary };
     }
     case 'JudgeCanary': {
-      const { verdict, summary, metrics } = await ports.canary.judge(command);
+      const { verdict, summary, metrics, score } = await ports.canary.judge(command);
       const { rolloutId, sha, look } = command;
-      const rows = metrics === undefined ? {} : { metrics };
+      const rows = { ...(metrics === undefined ? {} : { metrics }), ...(score === undefined ? {} : { score }) };
       return { type: 'CanaryJudged', at: clock.now(), rolloutId, sha, look, verdict, summary, ...rows };
     }
     case 'RunPreflight': {

@@ -135,6 +135,8 @@ export interface CanaryJudge {
     readonly verdict: CanaryVerdict;
     readonly summary: string;
     readonly metrics?: readonly CanaryMetricRow[];
+    /** The Kayenta-style score, for the thread; information only. */
+    readonly score?: number;
   }>;
 }
 

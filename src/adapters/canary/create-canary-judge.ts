@@ -99,7 +99,7 @@ export function createCanaryJudge(options: CanaryJudgeOptions): NativeCanaryJudg
     const trace = { rolloutId: command.rolloutId, look: command.look, window, judgement, model, verdict, summary };
     traces.set(command.rolloutId, trace);
     options.onTrace?.(trace);
-    return { verdict, summary, metrics: toCanaryMetricRows(judgement) };
+    return { verdict, summary, metrics: toCanaryMetricRows(judgement), score: judgement.score };
   };
   return {
     judge: async (command) => {

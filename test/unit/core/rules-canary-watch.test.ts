@@ -105,6 +105,21 @@ describe('per-metric rows', () => {
     expect(g.rollout().canary.metrics?.[0]?.canary).toBe('0.3');
   });
 
+  it("keep the judge's Kayenta-style score with the verdict, for the thread", () => {
+    const g = given().opened().gatesPassed().deployed('staging').deployed('canary');
+    const r = g.rollout();
+    g.send({
+      type: 'CanaryJudged',
+      rolloutId: r.id,
+      sha: r.pr.sha,
+      look: 1,
+      verdict: 'healthy',
+      summary: 'ok',
+      score: 87,
+    });
+    expect(g.rollout().canary.score).toBe(87);
+  });
+
   it('a look without rows leaves none behind (absent, as in older snapshots)', () => {
     const g = given().opened().gatesPassed().deployed('staging').deployed('canary');
     judge(g, 'inconclusive', [ROW]).timer('canary_watch', MINUTE);

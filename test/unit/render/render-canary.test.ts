@@ -133,6 +133,15 @@ describe('the thread: the canary trace when a verdict changes', () => {
     expect(json).not.toContain('latency_p99');
   });
 
+  it("shows the judge's Kayenta-style score as information when the look has one, and nothing when not", () => {
+    const r = withCanaryRows(rolloutIn('time_locked'));
+    const scored = { ...r, canary: { ...r.canary, score: 87.4 } };
+    expect(JSON.stringify(thread(judged(), scored).blocks)).toContain(
+      'Kayenta-style score 87/100 (for information; it never decides)',
+    );
+    expect(JSON.stringify(thread(judged(), r).blocks)).not.toContain('Kayenta-style');
+  });
+
   it('a look without rows shows the summary and says no trace was recorded', () => {
     const json = JSON.stringify(thread(judged('healthy'), rolloutIn('awaiting_approval')).blocks);
     expect(json).toContain('error rate 0.\u200B1% vs 0.\u200B1%');
