@@ -7,8 +7,8 @@ import type { CommandGateConfig } from '../../../src/config/types.ts';
 import { createGateHarness, type GateHarness, logPathOf } from './gate-harness.ts';
 import { GATE_SCRIPTS } from './gate-scripts.ts';
 
-const GITHUB_TOKEN = 'ghp_sandbox-scrub-check-not-a-token';
-const SLACK_BOT_TOKEN = 'xoxb-sandbox-scrub-check-not-a-token';
+const GITHUB_TOKEN = 'sandbox-scrub-check-github-token';
+const SLACK_BOT_TOKEN = 'sandbox-scrub-check-slack-bot-token';
 const saved = { GITHUB_TOKEN: process.env.GITHUB_TOKEN, SLACK_BOT_TOKEN: process.env.SLACK_BOT_TOKEN };
 
 let h: GateHarness;
