@@ -172,7 +172,8 @@ function checkClicks(run: CaseRun, rows: readonly LoggedEventRow[]): { violation
 /** Checks a finished case (the bot must not be running). */
 export function checkCrashCase(world: CrashWorld, run: CaseRun): CaseCheck {
   const violations: string[] = run.lives.flatMap((l) => (l.failure === null ? [] : [l.failure]));
-  if (!run.ended) violations.push('the rollout never ended');
+  if (run.failure !== null) violations.push(run.failure);
+  if (!run.ended) violations.push('the rollout never ended (the case was given up on)');
   if (!existsSync(world.db))
     return { phase: 'none', productionDeploys: 0, clicksLostToKills: 0, violations: [...violations, 'no database'] };
   const db = openDatabase(world.db);

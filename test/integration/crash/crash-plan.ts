@@ -20,6 +20,29 @@ export interface CrashCase {
   readonly kills: readonly LifeKill[];
   /** Someone clicks Cancel as soon as the rollout is time-locked. */
   readonly cancel: boolean;
+  /**
+   * Production verification fails (the world's health command exits 1), so the rollout rolls back;
+   * otherwise it passes and the rollout ends `deployed`. Set for cases aimed at a rollback point and
+   * for one case in four of the rest, so both the success path and the rollback path are crashed.
+   */
+  readonly verifyFails: boolean;
+}
+
+/** The share of cases (not aimed at a rollback point) whose production verification fails. */
+const VERIFY_FAIL_SHARE = 0.25;
+
+/** Whether a case's production verification should fail: always when it aims at a rollback point. */
+function verifyFailsFor(kills: readonly LifeKill[], rand: () => number): boolean {
+  const coin = rand() < VERIFY_FAIL_SHARE;
+  return coin || kills.some((k) => k.kind === 'point' && k.point.startsWith('deploy.rollback.'));
+}
+
+/** How a life is killed, for progress lines and failure messages. */
+export function describeKill(kill: LifeKill | null): string {
+  if (kill === null) return 'not killed: the last life';
+  if (kill.kind === 'point') return `kill point ${kill.point}${kill.nth === 1 ? '' : ` (occurrence ${kill.nth})`}`;
+  if (kill.kind === 'random') return `random kill ${kill.afterMs} ms after start`;
+  return 'killed while the production script runs';
 }
 
 /**
@@ -61,7 +84,7 @@ export function pointCase(point: CrashPointName, seed: number, randomKills: numb
   const prelude = PRELUDES[point];
   const kills: LifeKill[] = [...(prelude ? [prelude] : []), { kind: 'point', point, nth: 1 }];
   for (let k = 0; k < randomKills; k += 1) kills.push(randomKill(rand));
-  return { name: point, seed, kills, cancel: false };
+  return { name: point, seed, kills, cancel: false, verifyFails: verifyFailsFor(kills, rand) };
 }
 
 /**
@@ -83,7 +106,8 @@ export function pointCases(options: { readonly seed: number; readonly randomKill
     const kills: LifeKill[] = [{ kind: 'point', point: first, nth: 1 }];
     if (second !== undefined) kills.push({ kind: 'point', point: second, nth: 1 });
     for (let k = 0; k < options.randomKillsPerCase; k += 1) kills.push(randomKill(rand));
-    cases.push({ name: second === undefined ? first : `${first} + ${second}`, seed: seed(), kills, cancel: false });
+    const name = second === undefined ? first : `${first} + ${second}`;
+    cases.push({ name, seed: seed(), kills, cancel: false, verifyFails: verifyFailsFor(kills, rand) });
   }
   for (const point of [...late.slice(early.length), ...single]) {
     cases.push(pointCase(point, seed(), options.randomKillsPerCase));
@@ -96,6 +120,7 @@ export function pointCases(options: { readonly seed: number; readonly randomKill
       ...Array.from({ length: options.randomKillsPerCase }, () => randomKill(rand)),
     ],
     cancel: false,
+    verifyFails: false,
   });
   return cases;
 }
@@ -103,12 +128,9 @@ export function pointCases(options: { readonly seed: number; readonly randomKill
 /** A case of random kills only: `kills` of them (Cancel clicked in one case of four). */
 export function randomKillCase(seed: number, kills: number): CrashCase {
   const rand = seededRandom(seed);
-  return {
-    name: `random kills ${seed}`,
-    seed,
-    kills: Array.from({ length: kills }, () => randomKill(rand)),
-    cancel: rand() < 0.25,
-  };
+  const planned = Array.from({ length: kills }, () => randomKill(rand));
+  const cancel = rand() < 0.25;
+  return { name: `random kills ${seed}`, seed, kills: planned, cancel, verifyFails: verifyFailsFor(planned, rand) };
 }
 
 /**
@@ -127,5 +149,6 @@ export function randomCase(seed: number): CrashCase {
     }
     return randomKill(rand);
   });
-  return { name: `random ${seed}`, seed, kills, cancel: rand() < 0.25 };
+  const cancel = rand() < 0.25;
+  return { name: `random ${seed}`, seed, kills, cancel, verifyFails: verifyFailsFor(kills, rand) };
 }

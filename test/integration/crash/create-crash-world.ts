@@ -104,7 +104,9 @@ repositories:
       canary: ${deploy}
       production: ${deploy}
       rollback: ${deploy}
-    verification_window: 30s
+    verification:
+      duration: 30s
+      checks: { metrics: false, command: ./verify.sh, command_timeout: 30s }
 `;
 }
 
@@ -130,8 +132,22 @@ function openedPayload(): Record<string, unknown> {
   };
 }
 
-/** Creates the world of one case; `speed` is how much faster than the wall clock the bot's time runs. */
-export async function createCrashWorld(options: { readonly speed: number }): Promise<CrashWorld> {
+/**
+ * Production verification: a health command that passes (the rollout ends `deployed`) or fails (it
+ * rolls back), as the case says. The metrics check is off: it needs a window of 12 minutes of bot
+ * time (6 s here), and with the 30 s window every rollout rolled back (the 2026-11-24 runs).
+ */
+const verifyScript = (fails: boolean) =>
+  `#!/bin/sh\n${fails ? 'echo "crash world: verification fails" >&2\nexit 1' : 'exit 0'}\n`;
+
+/**
+ * Creates the world of one case; `speed` is how much faster than the wall clock the bot's time runs,
+ * `verifyFails` whether production verification fails.
+ */
+export async function createCrashWorld(options: {
+  readonly speed: number;
+  readonly verifyFails: boolean;
+}): Promise<CrashWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'shiplock-crash-'));
   const t0 = Date.now();
   const clock: SimClock = { t0, speed: options.speed, now: () => t0 + (Date.now() - t0) * options.speed };
@@ -139,6 +155,8 @@ export async function createCrashWorld(options: { readonly speed: number }): Pro
   writeFileSync(join(dir, 'shiplock.yml'), configText(dir, prometheus.url));
   writeFileSync(join(dir, 'deploy.sh'), DEPLOY_SCRIPT);
   chmodSync(join(dir, 'deploy.sh'), 0o755);
+  writeFileSync(join(dir, 'verify.sh'), verifyScript(options.verifyFails));
+  chmodSync(join(dir, 'verify.sh'), 0o755);
   const slack = await createSlackStandIn({
     signingSecret: SIGNING_SECRET,
     users: Object.entries(PEOPLE).map(([name, p]) => ({ id: p.slack, name })),

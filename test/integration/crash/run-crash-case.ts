@@ -6,6 +6,11 @@
  * one is answered 2xx (GitHub's redelivery), clicks Approve as both named approvers once approval
  * opens and again when a click answered 200 left no approval (Slack does not retry an acknowledged
  * click; a person clicks again), and Cancel during the lock when the case asks for it.
+ *
+ * Every wait is bounded (the suite once hung in CI until vitest's 900 s timeout: a warm process that
+ * had died before it was taken had its `exit` event long gone, and `await exited` waited forever).
+ * A case that cannot go on ends with a failure naming the case, its seed, the life and its kill,
+ * what it was waiting for and the bot's last stderr lines; the caller reports it as a violation.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,12 +19,23 @@ import { isTerminal } from '../../../src/core/phases.ts';
 import type { PullRequestState, Rollout } from '../../../src/core/types.ts';
 import { ACTION_ID } from '../../../src/render/index.ts';
 import type { CrashPointName } from '../../../src/shell/crash-point.ts';
-import type { CrashCase, LifeKill } from './crash-plan.ts';
+import { type CrashCase, describeKill, type LifeKill } from './crash-plan.ts';
 import { APPROVERS, type CrashWorld, DEPLOY_CHANNEL, PEOPLE, PR_KEY } from './create-crash-world.ts';
-import type { WarmPool } from './create-warm-pool.ts';
+import { TAKE_TIMEOUT_MS, type WarmChild, type WarmPool } from './create-warm-pool.ts';
+import { settleWithin } from './settle-within.ts';
 
-/** A life that neither ends the rollout nor dies within this long is stuck: the case fails. */
+/**
+ * A life that shows no progress (READY, or a new phase) for this long, neither ending the rollout
+ * nor dying, is stuck: the case fails. Progress, not age: on a loaded machine a whole rollout in one
+ * life can take longer than this.
+ */
 const LIFE_TIMEOUT_MS = 45_000;
+/** A bot asked to stop (SIGTERM) after its rollout ended gets this long, then SIGKILL. */
+const STOP_GRACE_MS = 15_000;
+/** A process group sent SIGKILL must have exited within this long, or the case fails. */
+const KILL_WAIT_MS = 10_000;
+/** A click or a webhook delivery without an answer by then counts as unanswered (status null). */
+const REQUEST_TIMEOUT_MS = 10_000;
 /** A person clicks again when a click answered 200 changed nothing within this long. */
 const RECLICK_MS = 1500;
 const POLL_MS = 25;
@@ -59,6 +75,16 @@ export interface CaseRun {
   /** The named points the case planned and never reached (the rollout ended first). */
   readonly unreached: readonly CrashPointName[];
   readonly ended: boolean;
+  /** The harness could not finish the case (timeout, a process that would not die): a violation. */
+  readonly failure: string | null;
+}
+
+/** How a case is bounded and named in failure messages. */
+export interface CaseLimits {
+  /** Names the case in every failure: its number, name, seed and how to repeat the run. */
+  readonly label: string;
+  /** Wall-clock time (ms) by which the case must be over; past it the current life is killed. */
+  readonly deadline: number;
 }
 
 interface Driver {
@@ -81,7 +107,8 @@ function createStateReader(path: string) {
         if (db === null) {
           if (!existsSync(path)) return null;
           db = new Database(path, { fileMustExist: true });
-          db.pragma('busy_timeout = 2000');
+          // Short: this read blocks the parent's event loop, which drives every running case.
+          db.pragma('busy_timeout = 200');
         }
         const row = db
           .prepare<[string], { state: string | null }>('SELECT state FROM pull_requests WHERE pr_key = ?')
@@ -116,16 +143,15 @@ function click(world: CrashWorld, driver: Driver, life: number, user: string, ac
   if (card === undefined) return; // The card does not show the button yet.
   driver.inFlight.add(key);
   driver.lastClickAt.set(key, Date.now());
-  world.slack
-    .clickButton({ user, channel: DEPLOY_CHANNEL, messageTs: card.ts, actionId })
-    .then(
-      (answer) => answer.status,
-      () => null,
-    )
-    .then((status) => {
-      driver.clicks.push({ user, action, life, status, answeredAt: Date.now() });
-      driver.inFlight.delete(key);
-    });
+  // Bounded: undici's own limits are minutes. A click not answered in time counts as unanswered.
+  void settleWithin(
+    world.slack.clickButton({ user, channel: DEPLOY_CHANNEL, messageTs: card.ts, actionId }),
+    REQUEST_TIMEOUT_MS,
+  ).then((answer) => {
+    const status = answer.kind === 'resolved' ? answer.value.status : null;
+    driver.clicks.push({ user, action, life, status, answeredAt: Date.now() });
+    driver.inFlight.delete(key);
+  });
 }
 
 function drive(
@@ -139,15 +165,11 @@ function drive(
   if (!driver.delivered && !driver.webhookInFlight && Date.now() - driver.lastWebhookAt > 250) {
     driver.webhookInFlight = true;
     driver.lastWebhookAt = Date.now();
-    world
-      .sendOpened(url)
-      .then((answer) => {
-        if (answer.status >= 200 && answer.status < 300) driver.delivered = true;
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        driver.webhookInFlight = false;
-      });
+    void settleWithin(world.sendOpened(url), REQUEST_TIMEOUT_MS).then((answer) => {
+      if (answer.kind === 'resolved' && answer.value.status >= 200 && answer.value.status < 300)
+        driver.delivered = true;
+      driver.webhookInFlight = false;
+    });
   }
   if (rollout?.phase === 'awaiting_approval') {
     for (const user of APPROVERS)
@@ -171,24 +193,44 @@ interface LifeContext {
   readonly reader: ReturnType<typeof createStateReader>;
   readonly index: number;
   readonly pool: WarmPool;
+  readonly limits: CaseLimits;
+}
+
+type LifeOutcome = LifeRecord & { readonly terminal: boolean };
+
+/** What the life was waiting for when it was given up on (for the failure message). */
+function waitingFor(driver: Driver, ready: boolean, rollout: Rollout | undefined): string {
+  if (!ready) return 'the bot to print READY (startBot)';
+  if (rollout === undefined) return `the rollout to be created (webhook answered 2xx: ${driver.delivered})`;
+  const clicks = driver.inFlight.size === 0 ? '' : `, clicks in flight: ${[...driver.inFlight].join(', ')}`;
+  return `the rollout to end (phase ${rollout.phase}${clicks})`;
+}
+
+/** Waits (bounded) for the process to exit: SIGTERM grace if asked, then SIGKILL to its group. */
+async function stopChild(warm: WarmChild, graceMs: number): Promise<string | null> {
+  if (graceMs > 0 && (await settleWithin(warm.exited, graceMs)).kind !== 'timeout') return null;
+  warm.kill('SIGKILL');
+  if ((await settleWithin(warm.exited, KILL_WAIT_MS)).kind !== 'timeout') return null;
+  return `process ${warm.child.pid} did not exit within ${KILL_WAIT_MS} ms of SIGKILL`;
 }
 
 /** One life: start, drive, and end it by its kill, or by SIGTERM once the rollout is terminal. */
-async function live(ctx: LifeContext, kill: LifeKill | null): Promise<LifeRecord & { terminal: boolean }> {
-  const { world, driver, reader, index } = ctx;
-  const warm = await ctx.pool.take();
+async function live(ctx: LifeContext, kill: LifeKill | null): Promise<LifeOutcome> {
+  const { world, driver, reader, index, limits } = ctx;
+  const where = (what: string) => `${limits.label}, life ${index} (${describeKill(kill)}): ${what}`;
+  let warm: WarmChild;
+  try {
+    warm = await ctx.pool.take(Math.max(1000, Math.min(TAKE_TIMEOUT_MS, limits.deadline - Date.now())));
+  } catch (error) {
+    const failure = where(`waiting for a warm bot process: ${error instanceof Error ? error.message : error}`);
+    return { kill, killed: false, endedAt: Date.now(), ready: false, failure, terminal: false, uncleanStop: false };
+  }
   const { child } = warm;
   let out = '';
   let url: string | null = null;
-  let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
-  const exited = new Promise<void>((resolve) => {
-    child.on('exit', (code, signal) => {
-      exit = { code, signal };
-      resolve();
-    });
-  });
   child.stdout?.on('data', (chunk: Buffer) => {
     if (LOG_DIR !== undefined) appendFileSync(join(LOG_DIR, `${ctx.c.seed}.log`), chunk);
+    if (url !== null) return; // Only READY is read; the rest is the bot's log.
     out += chunk.toString();
     const ready = /READY (\S+)\n/.exec(out);
     if (url === null && ready !== null) {
@@ -197,49 +239,49 @@ async function live(ctx: LifeContext, kill: LifeKill | null): Promise<LifeRecord
     }
   });
   warm.go({ ...world.env, ...crashEnv(kill) });
-  const sigkill = () => {
-    if (exit === null) child.kill('SIGKILL');
-  };
-  const timer = kill?.kind === 'random' ? setTimeout(sigkill, kill.afterMs) : null;
-  const deadline = Date.now() + LIFE_TIMEOUT_MS;
+  const timer = kill?.kind === 'random' ? setTimeout(() => warm.kill(), kill.afterMs) : null;
+  let deadline = Math.min(Date.now() + LIFE_TIMEOUT_MS, limits.deadline);
   let terminal = false;
   let failure: string | null = null;
   let lastPhase = '';
   const bornAt = Date.now();
-  while (exit === null) {
+  while (warm.alive()) {
     const rollout = reader.read()?.rollouts.at(-1);
-    if (DEBUG && `${url !== null} ${rollout?.phase}` !== lastPhase) {
+    if (`${url !== null} ${rollout?.phase}` !== lastPhase) {
       lastPhase = `${url !== null} ${rollout?.phase}`;
-      process.stderr.write(`[crash ${ctx.c.name}] life ${index} +${Date.now() - bornAt} ms: ready ${lastPhase}\n`);
+      deadline = Math.min(Date.now() + LIFE_TIMEOUT_MS, limits.deadline);
+      if (DEBUG)
+        process.stderr.write(`[crash ${ctx.c.name}] life ${index} +${Date.now() - bornAt} ms: ready ${lastPhase}\n`);
     }
     if (url !== null) {
       if (rollout !== undefined && isTerminal(rollout.phase)) {
         terminal = true;
         if (timer !== null) clearTimeout(timer);
-        child.kill('SIGTERM');
+        warm.child.kill('SIGTERM'); // The bot itself, not its group: its own clean stop.
         break;
       }
       drive(world, driver, url, index, rollout, ctx.c);
-      if (kill?.kind === 'production_running' && ledgerHasProduction(world)) sigkill();
+      if (kill?.kind === 'production_running' && ledgerHasProduction(world)) warm.kill();
     }
     if (Date.now() > deadline) {
-      failure = `stuck: life ${index} saw phase ${rollout?.phase ?? 'none'} for ${LIFE_TIMEOUT_MS} ms`;
-      sigkill();
+      const why = deadline === limits.deadline ? 'case timeout' : `no progress for ${LIFE_TIMEOUT_MS} ms`;
+      failure = where(`${why} waiting for ${waitingFor(driver, url !== null, rollout)}; stderr: ${warm.stderrTail()}`);
+      warm.kill();
       break;
     }
     await sleep(POLL_MS);
   }
-  const stopTimer = setTimeout(sigkill, 15_000);
-  await exited;
-  clearTimeout(stopTimer);
   if (timer !== null) clearTimeout(timer);
-  const ended = exit as unknown as { code: number | null; signal: NodeJS.Signals | null };
+  const notDead = await stopChild(warm, terminal ? STOP_GRACE_MS : 0);
+  if (notDead !== null) failure ??= where(notDead);
+  const got = await settleWithin(warm.exited, 0);
+  const ended = got.kind === 'resolved' ? got.value : { code: null, signal: null };
   const killed = ended.signal === 'SIGKILL';
   // A SIGTERM death after the rollout ended is a stop that did not finish cleanly (see the report of
   // issue #6), not a broken promise: what the checks read is durable by then.
   const stoppedByTerm = terminal && ended.signal === 'SIGTERM';
   if (failure === null && !killed && ended.code !== 0 && !stoppedByTerm)
-    failure = `life ${index} exited ${ended.code ?? ended.signal} (terminal: ${terminal}): ${warm.stderr().trim()}`;
+    failure = where(`exited ${ended.code ?? ended.signal} (terminal: ${terminal}); stderr: ${warm.stderrTail(20)}`);
   // Stopping after the rollout ended is not one of the promises under test: a stop that needed the
   // 15 s SIGKILL or died of the SIGTERM is counted and reported, not a broken promise.
   const uncleanStop = terminal && (killed || stoppedByTerm);
@@ -254,8 +296,13 @@ async function live(ctx: LifeContext, kill: LifeKill | null): Promise<LifeRecord
   };
 }
 
-/** Runs the case in `world`; the world is the caller's to check and close. */
-export async function runCrashCase(world: CrashWorld, c: CrashCase, pool: WarmPool): Promise<CaseRun> {
+/** Runs the case in `world` within `limits`; the world is the caller's to check and close. */
+export async function runCrashCase(
+  world: CrashWorld,
+  c: CrashCase,
+  pool: WarmPool,
+  limits: CaseLimits,
+): Promise<CaseRun> {
   const driver: Driver = {
     delivered: false,
     webhookInFlight: false,
@@ -268,10 +315,11 @@ export async function runCrashCase(world: CrashWorld, c: CrashCase, pool: WarmPo
   const lives: LifeRecord[] = [];
   const unreached: CrashPointName[] = [];
   let ended = false;
+  let failure: string | null = null;
   try {
     for (let index = 0; !ended; index += 1) {
       const kill = c.kills[index] ?? null;
-      const life = await live({ world, c, driver, reader, index, pool }, kill);
+      const life = await live({ world, c, driver, reader, index, pool, limits }, kill);
       lives.push(life);
       if (life.failure !== null) break;
       ended = life.terminal;
@@ -279,10 +327,13 @@ export async function runCrashCase(world: CrashWorld, c: CrashCase, pool: WarmPo
         for (const k of c.kills.slice(index)) if (k.kind === 'point') unreached.push(k.point);
       }
     }
-    // Clicks still on their way are answered (or refused) before the run is judged.
-    while (driver.inFlight.size > 0) await sleep(POLL_MS);
+    // Clicks still on their way are answered (or refused) before the run is judged; each is bounded.
+    const settleBy = Date.now() + REQUEST_TIMEOUT_MS + 2000;
+    while (driver.inFlight.size > 0 && Date.now() < settleBy) await sleep(POLL_MS);
+    if (driver.inFlight.size > 0)
+      failure = `${limits.label}: clicks still in flight after ${REQUEST_TIMEOUT_MS + 2000} ms: ${[...driver.inFlight].join(', ')}`;
   } finally {
     reader.close();
   }
-  return { lives, clicks: driver.clicks, unreached, ended };
+  return { lives, clicks: driver.clicks, unreached, ended, failure };
 }

@@ -4,11 +4,12 @@
  * Shared by the CI test (crash-suite.test.ts) and the long script (scripts/crash-suite.ts).
  */
 import type { CrashPointName } from '../../../src/shell/crash-point.ts';
-import { checkCrashCase } from './check-crash-case.ts';
-import { type CrashCase, pointCase } from './crash-plan.ts';
+import { type CaseCheck, checkCrashCase } from './check-crash-case.ts';
+import { type CrashCase, describeKill, pointCase } from './crash-plan.ts';
 import { createCrashWorld } from './create-crash-world.ts';
 import { createWarmPool, type WarmPool } from './create-warm-pool.ts';
-import { runCrashCase } from './run-crash-case.ts';
+import { type CaseRun, runCrashCase } from './run-crash-case.ts';
+import { settleWithin } from './settle-within.ts';
 
 /** How fast the bot's clock runs: a 1-minute lock passes in half a second, a canary is old enough in 0.5 s. */
 export const SIM_SPEED = 120;
@@ -24,12 +25,15 @@ export interface CaseOutcome {
   readonly productionDeploys: number;
   readonly clicksLostToKills: number;
   readonly uncleanStops: number;
+  /** The harness could not finish the case (a timeout, no warm process, a process that would not die). */
+  readonly unfinished: boolean;
   readonly violations: readonly string[];
   readonly ms: number;
 }
 
 /** The suite's summary (printed as JSON by the script, recorded in docs/crash-safety.md). */
 export interface SuiteSummary {
+  readonly seed: number;
   readonly cases: number;
   readonly kills: number;
   readonly killsByKind: Readonly<Record<string, number>>;
@@ -40,35 +44,105 @@ export interface SuiteSummary {
   readonly clicksLostToKills: number;
   /** Bots that, after their rollout ended, did not stop cleanly on SIGTERM (not a broken promise). */
   readonly uncleanStops: number;
+  /** Cases the harness could not finish (each also a violation). */
+  readonly unfinished: number;
+  /** Warm processes found dead when taken, and replaced (the cause of the CI hang). */
+  readonly deadSpares: number;
+  /** Stopped taking cases after too many unfinished ones (the rest would likely fail the same way). */
+  readonly stoppedEarly: boolean;
   readonly violations: readonly string[];
   readonly wallMs: number;
 }
 
-/** Runs one case end to end: world, lives, checks, cleanup. */
-export async function runOneCase(c: CrashCase, pool: WarmPool): Promise<CaseOutcome> {
+/** Where and how one case runs. */
+export interface CaseSetting {
+  readonly pool: WarmPool;
+  /** The case's number in the suite (1-based), for failure messages. */
+  readonly number: number;
+  /** The suite's seed, for failure messages: `CRASH_SEED=<it>` repeats the run. */
+  readonly suiteSeed: number;
+  readonly timeoutMs: number;
+}
+
+/** Beyond the case's own deadline: the last life's stop (15 s), its SIGKILL wait (10 s), clicks (12 s). */
+const BACKSTOP_MS = 60_000;
+
+function outcomeOf(c: CaseSetting & { c: CrashCase }, run: CaseRun, check: CaseCheck, started: number): CaseOutcome {
+  const killedLives = run.lives.filter((l) => l.killed);
+  const label = labelOf(c.c, c);
+  return {
+    name: c.c.name,
+    seed: c.c.seed,
+    kills: killedLives.length,
+    pointsHit: killedLives.flatMap((l) => (l.kill?.kind === 'point' ? [l.kill.point] : [])),
+    unreached: run.unreached,
+    phase: check.phase,
+    productionDeploys: check.productionDeploys,
+    clicksLostToKills: check.clicksLostToKills,
+    uncleanStops: run.lives.filter((l) => l.uncleanStop).length,
+    unfinished: !run.ended,
+    violations: check.violations.map((v) => (v.startsWith(label) ? v : `${label}: ${v}`)),
+    ms: Date.now() - started,
+  };
+}
+
+/** How a case is named in failure messages: enough to find it and to run it again. */
+export function labelOf(c: CrashCase, setting: Pick<CaseSetting, 'number' | 'suiteSeed'>): string {
+  const kills = c.kills.map((k) => describeKill(k)).join(', ');
+  return `case #${setting.number} "${c.name}" (case seed ${c.seed}, CRASH_SEED=${setting.suiteSeed}; kills: ${kills})`;
+}
+
+function failedOutcome(c: CrashCase, setting: CaseSetting, why: string, started: number): CaseOutcome {
+  return {
+    name: c.name,
+    seed: c.seed,
+    kills: 0,
+    pointsHit: [],
+    unreached: [],
+    phase: 'unfinished',
+    productionDeploys: 0,
+    clicksLostToKills: 0,
+    uncleanStops: 0,
+    unfinished: true,
+    violations: [`${labelOf(c, setting)}: ${why}`],
+    ms: Date.now() - started,
+  };
+}
+
+/**
+ * Runs one case end to end: world, lives, checks, cleanup. Never throws and never waits without a
+ * bound: a case that cannot finish within `timeoutMs` (plus the time its last stop may take) comes
+ * back as an unfinished outcome whose violation says why.
+ */
+export async function runOneCase(c: CrashCase, setting: CaseSetting): Promise<CaseOutcome> {
   const started = Date.now();
-  const world = await createCrashWorld({ speed: SIM_SPEED });
+  const label = labelOf(c, setting);
+  const made = await settleWithin(createCrashWorld({ speed: SIM_SPEED, verifyFails: c.verifyFails }), 30_000);
+  if (made.kind !== 'resolved') {
+    const why = made.kind === 'timeout' ? 'timed out' : String(made.error);
+    return failedOutcome(c, setting, `creating its world: ${why}`, started);
+  }
+  const world = made.value;
   try {
-    const run = await runCrashCase(world, c, pool);
+    const limits = { label, deadline: started + setting.timeoutMs };
+    const ran = await settleWithin(runCrashCase(world, c, setting.pool, limits), setting.timeoutMs + BACKSTOP_MS);
+    if (ran.kind === 'timeout')
+      return failedOutcome(
+        c,
+        setting,
+        `the harness did not finish it within ${setting.timeoutMs + BACKSTOP_MS} ms`,
+        started,
+      );
+    if (ran.kind === 'rejected') return failedOutcome(c, setting, `the harness threw: ${String(ran.error)}`, started);
+    const run = ran.value;
     // A deploy script orphaned by a kill finishes on its own; give it a moment to write its line.
     await new Promise((resolve) => setTimeout(resolve, 400));
     const check = checkCrashCase(world, run);
-    const killedLives = run.lives.filter((l) => l.killed);
-    return {
-      name: c.name,
-      seed: c.seed,
-      kills: killedLives.length,
-      pointsHit: killedLives.flatMap((l) => (l.kill?.kind === 'point' ? [l.kill.point] : [])),
-      unreached: run.unreached,
-      phase: check.phase,
-      productionDeploys: check.productionDeploys,
-      clicksLostToKills: check.clicksLostToKills,
-      uncleanStops: run.lives.filter((l) => l.uncleanStop).length,
-      violations: check.violations.map((v) => `${c.name} (seed ${c.seed}): ${v}`),
-      ms: Date.now() - started,
-    };
+    return outcomeOf({ ...setting, c }, run, check, started);
+  } catch (error) {
+    return failedOutcome(c, setting, `checking it threw: ${error instanceof Error ? error.stack : error}`, started);
   } finally {
-    await world.close();
+    await settleWithin(world.close(), 10_000);
   }
 }
 
@@ -79,6 +153,16 @@ const bump = (tally: Record<string, number>, key: string, by = 1) => {
 /** What {@link runCrashSuite} is told. */
 export interface SuiteOptions {
   readonly workers: number;
+  /** The suite's seed, named in every failure (`CRASH_SEED=<seed>` repeats the run). */
+  readonly seed: number;
+  /** Per-case time limit (wall clock); default {@link CASE_TIMEOUT_MS}. */
+  readonly caseTimeoutMs?: number;
+  /** Stop taking cases after this many could not be finished (default 3): fail fast, not slowly. */
+  readonly maxUnfinished?: number;
+  /** No case is started after this long (wall clock); cases in progress still end. */
+  readonly budgetMs?: number;
+  /** Aborting stops taking cases and kills every bot process at once (a test's afterAll). */
+  readonly signal?: AbortSignal;
   /** Hears each outcome as it comes (progress). */
   readonly onCase?: (outcome: CaseOutcome, done: number) => void;
   /**
@@ -90,6 +174,12 @@ export interface SuiteOptions {
   readonly retryUnreached?: boolean;
 }
 
+/**
+ * A case takes 5–40 s (a loaded 2-core machine at the slow end); past this it is failed. Its lives
+ * have their own 45 s limit without progress.
+ */
+export const CASE_TIMEOUT_MS = 180_000;
+
 /** Runs `cases` with `options.workers` in parallel, then tops up to `topUp.minKills` kills. */
 export async function runCrashSuite(
   cases: readonly CrashCase[],
@@ -100,10 +190,17 @@ export async function runCrashSuite(
   const all = [...cases];
   const outcomes: CaseOutcome[] = [];
   const pool = createWarmPool(Math.max(1, options.workers) + 1);
+  const onAbort = () => void pool.close();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   let kills = 0;
   let pending = 0;
+  let unfinished = 0;
+  let taken = 0;
+  const maxUnfinished = options.maxUnfinished ?? 3;
   const retried = new Set<CrashPointName>();
+  const budgetEnds = started + (options.budgetMs ?? Number.POSITIVE_INFINITY);
   const nextCase = (): CrashCase | undefined => {
+    if (unfinished >= maxUnfinished || options.signal?.aborted === true || Date.now() > budgetEnds) return undefined;
     const planned = queue.shift();
     if (planned !== undefined || options.topUp === undefined) return planned;
     if (kills + pending >= options.topUp.minKills) return undefined;
@@ -114,8 +211,16 @@ export async function runCrashSuite(
   const worker = async () => {
     for (let c = nextCase(); c !== undefined; c = nextCase()) {
       pending += c.kills.length;
-      const outcome = await runOneCase(c, pool);
+      taken += 1;
+      const setting = {
+        pool,
+        number: taken,
+        suiteSeed: options.seed,
+        timeoutMs: options.caseTimeoutMs ?? CASE_TIMEOUT_MS,
+      };
+      const outcome = await runOneCase(c, setting);
       pending -= c.kills.length;
+      if (outcome.unfinished) unfinished += 1;
       kills += outcome.kills;
       outcomes.push(outcome);
       if (options.retryUnreached === true) {
@@ -133,12 +238,19 @@ export async function runCrashSuite(
   try {
     await Promise.all(Array.from({ length: Math.max(1, options.workers) }, worker));
   } finally {
-    pool.close();
+    options.signal?.removeEventListener('abort', onAbort);
+    await pool.close();
   }
-  return { summary: summarize(all, outcomes, Date.now() - started), outcomes };
+  const extra = { seed: options.seed, deadSpares: pool.deadSpares(), stoppedEarly: unfinished >= maxUnfinished };
+  return { summary: summarize(all, outcomes, Date.now() - started, extra), outcomes };
 }
 
-function summarize(cases: readonly CrashCase[], outcomes: readonly CaseOutcome[], wallMs: number): SuiteSummary {
+function summarize(
+  cases: readonly CrashCase[],
+  outcomes: readonly CaseOutcome[],
+  wallMs: number,
+  extra: Pick<SuiteSummary, 'seed' | 'deadSpares' | 'stoppedEarly'>,
+): SuiteSummary {
   const phases: Record<string, number> = {};
   const killsByKind: Record<string, number> = {};
   const hit = new Set<string>();
@@ -151,6 +263,7 @@ function summarize(cases: readonly CrashCase[], outcomes: readonly CaseOutcome[]
     bump(killsByKind, 'random or while production runs', o.kills - o.pointsHit.length);
   }
   return {
+    seed: extra.seed,
     cases: outcomes.length,
     kills: outcomes.reduce((n, o) => n + o.kills, 0),
     killsByKind,
@@ -160,6 +273,9 @@ function summarize(cases: readonly CrashCase[], outcomes: readonly CaseOutcome[]
     unreached: [...planned].filter((p) => !hit.has(p)).sort(),
     clicksLostToKills: outcomes.reduce((n, o) => n + o.clicksLostToKills, 0),
     uncleanStops: outcomes.reduce((n, o) => n + o.uncleanStops, 0),
+    unfinished: outcomes.filter((o) => o.unfinished).length,
+    deadSpares: extra.deadSpares,
+    stoppedEarly: extra.stoppedEarly,
     violations: outcomes.flatMap((o) => o.violations),
     wallMs,
   };
