@@ -21,10 +21,12 @@ function send(url: URL, signed: SignedRequest): Promise<{ status: number; ms: nu
         method: 'POST',
         agent,
         headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
+          ...(signed.headers ?? {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            'X-Slack-Request-Timestamp': signed.timestamp,
+            'X-Slack-Signature': signed.signature,
+          }),
           'Content-Length': Buffer.byteLength(signed.body),
-          'X-Slack-Request-Timestamp': signed.timestamp,
-          'X-Slack-Signature': signed.signature,
         },
       },
       (res) => {
@@ -57,8 +59,9 @@ async function run(job: LoadJob): Promise<LoadResult> {
       }
     }
   };
+  const started = performance.now();
   await Promise.all(Array.from({ length: job.concurrency }, lane));
-  return { id: job.id, latencies, statuses, errors };
+  return { id: job.id, latencies, statuses, errors, elapsedMs: performance.now() - started };
 }
 
 parentPort?.on('message', (job: LoadJob) => {

@@ -124,8 +124,10 @@ export function createGitHubApi({ octokit }: { readonly octokit: Octokit }): Git
     listOpenPullRequests: (repo) =>
       call(`list open pull requests of ${repo}`, async () => {
         const params = { ...toRepoParams(repo), state: 'open' as const, per_page: PER_PAGE };
-        const pulls = await octokit.paginate(octokit.rest.pulls.list, params);
-        return pulls.map((pull) => parsePullRequest(repo, pull));
+        // Parsed page by page: a repository's raw PR objects (several KB each) are never all held at once.
+        return octokit.paginate(octokit.rest.pulls.list, params, (response) =>
+          response.data.map((pull) => parsePullRequest(repo, pull)),
+        );
       }),
     listCommitAuthors: (repo, number) =>
       call(`list commits of ${repo}#${number}`, async () => {

@@ -38,6 +38,11 @@ export interface InboxRow {
 export interface GitHubInbox {
   /** Stores a new delivery; a known delivery id changes nothing and answers `duplicate`. */
   store(delivery: InboxDelivery): 'stored' | 'duplicate';
+  /**
+   * Stores every delivery in one transaction (one fsync), in order: what `store` would answer for
+   * each, or a throw with nothing stored. The route's group commit (issue 8's ingest benchmark).
+   */
+  storeAll(deliveries: readonly InboxDelivery[]): ('stored' | 'duplicate')[];
   /** Pending deliveries due by `now` (all pending ones when omitted), oldest first. */
   pending(limit: number, now?: number): readonly InboxRow[];
   find(deliveryId: string): InboxRow | null;
@@ -109,17 +114,27 @@ export function createGitHubInbox(db: Database.Database, options: { readonly clo
   const end = (id: string, status: InboxStatus, error: string | null): void =>
     write(() => void finish.run({ id, status, error: error === null ? null : clip(error), now: clock.now() }));
 
+  const insertOne = (d: InboxDelivery): 'stored' | 'duplicate' => {
+    const error = d.rejected === undefined ? null : clip(d.rejected);
+    const params = {
+      ...{ id: d.deliveryId, event: d.event, action: d.action, at: d.receivedAt, body: d.body, error },
+      ...{ status: error === null ? 'pending' : 'failed', processed: error === null ? null : d.receivedAt },
+    };
+    return insert.run(params).changes === 1 ? 'stored' : 'duplicate';
+  };
+
   return {
     store: (d) =>
       write(() => {
-        const error = d.rejected === undefined ? null : clip(d.rejected);
-        const params = {
-          ...{ id: d.deliveryId, event: d.event, action: d.action, at: d.receivedAt, body: d.body, error },
-          ...{ status: error === null ? 'pending' : 'failed', processed: error === null ? null : d.receivedAt },
-        };
-        const changes = insert.run(params).changes;
+        const outcome = insertOne(d);
         crashPoint('github.inbox.before_insert_commit');
-        return changes === 1 ? 'stored' : 'duplicate';
+        return outcome;
+      }),
+    storeAll: (deliveries) =>
+      write(() => {
+        const outcomes = deliveries.map(insertOne);
+        crashPoint('github.inbox.before_insert_commit');
+        return outcomes;
       }),
     pending: (limit, now = Number.MAX_SAFE_INTEGER) => due.all(now, Math.max(0, Math.floor(limit))).map(toInboxRow),
     find: (id) => {

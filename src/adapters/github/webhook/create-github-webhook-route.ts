@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { crashPoint } from '../../../shell/crash-point.ts';
 import type { Clock } from '../../../shell/ports.ts';
 import { checkWebhookHeaders, type WebhookHeaders } from './check-webhook-headers.ts';
+import { createDeliveryBatcher, type StoreDelivery } from './create-delivery-batcher.ts';
 import type { GitHubInbox } from './create-github-inbox.ts';
 import { readLimitedBody } from './read-limited-body.ts';
 import { sendJson } from './send-json.ts';
@@ -15,7 +16,8 @@ export const MAX_WEBHOOK_BODY_BYTES = 1_048_576;
 export interface GitHubWebhookRouteOptions {
   /** The webhook secret configured on GitHub; an empty one refuses to build the route. */
   readonly secret: string;
-  readonly inbox: Pick<GitHubInbox, 'store'>;
+  /** With `storeAll`, deliveries verified in the same turn of the event loop share one transaction. */
+  readonly inbox: Pick<GitHubInbox, 'store'> & Partial<Pick<GitHubInbox, 'storeAll'>>;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Called after a new delivery is committed and answered: processing happens after the answer. */
@@ -40,8 +42,9 @@ export function createGitHubWebhookRoute(options: GitHubWebhookRouteOptions): Re
     throw new Error('shiplock_github_webhook_secret: the GitHub webhook secret is empty; set it to verify deliveries.');
   }
   const limit = options.maxBodyBytes ?? MAX_WEBHOOK_BODY_BYTES;
+  const storeDelivery = createDeliveryBatcher(options.inbox);
   return (req, res) => {
-    receive(req, res, options, limit).catch((error: unknown) => {
+    receive(req, res, { ...options, storeDelivery }, limit).catch((error: unknown) => {
       options.logger.error({ err: error }, 'github webhook not stored');
       if (!res.headersSent) {
         sendJson(res, 500, { ok: false, error: 'shiplock_github_inbox_unavailable: the delivery was not stored.' });
@@ -50,12 +53,9 @@ export function createGitHubWebhookRoute(options: GitHubWebhookRouteOptions): Re
   };
 }
 
-async function receive(
-  req: IncomingMessage,
-  res: ServerResponse,
-  options: GitHubWebhookRouteOptions,
-  limit: number,
-): Promise<void> {
+type RouteContext = GitHubWebhookRouteOptions & { readonly storeDelivery: StoreDelivery };
+
+async function receive(req: IncomingMessage, res: ServerResponse, options: RouteContext, limit: number): Promise<void> {
   const checked = checkWebhookHeaders(req.method, req.headers, limit);
   if (checked.kind === 'refuse') {
     // Nothing of the body was read: close the connection rather than read it to keep it alive.
@@ -78,16 +78,16 @@ async function receive(
     return sendJson(res, 401, { ok: false, error: 'shiplock_github_webhook_signature: the signature does not match.' });
   }
   crashPoint('github.webhook.after_verify');
-  store(res, options, checked, body);
+  await store(res, options, checked, body);
 }
 
 /** Stores the verified delivery in one transaction, answers, then hands over to processing. */
-function store(res: ServerResponse, options: GitHubWebhookRouteOptions, headers: WebhookHeaders, body: string): void {
+async function store(res: ServerResponse, options: RouteContext, headers: WebhookHeaders, body: string): Promise<void> {
   const { deliveryId, event } = headers;
   const payload = parseJson(body);
   const rejected = payload === undefined ? 'shiplock_github_webhook_malformed_json: the body is not JSON.' : undefined;
   const delivery = { deliveryId, event, action: actionOf(payload), receivedAt: options.clock.now(), body };
-  const outcome = options.inbox.store(rejected === undefined ? delivery : { ...delivery, rejected });
+  const outcome = await options.storeDelivery(rejected === undefined ? delivery : { ...delivery, rejected });
   crashPoint('github.webhook.after_insert');
   if (outcome === 'duplicate') {
     options.logger.info({ delivery: deliveryId, event }, 'github redelivery of a known delivery');

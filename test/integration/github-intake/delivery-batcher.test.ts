@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createDeliveryBatcher } from '../../../src/adapters/github/webhook/create-delivery-batcher.ts';
+import type { InboxDelivery } from '../../../src/adapters/github/webhook/create-github-inbox.ts';
+
+const delivery = (id: string): InboxDelivery => ({
+  deliveryId: id,
+  event: 'pull_request',
+  action: 'opened',
+  receivedAt: 0,
+  body: '{}',
+});
+
+/** The webhook route's group commit: one transaction per turn of the event loop, answers after it. */
+describe('createDeliveryBatcher', () => {
+  it('stores the deliveries of one turn together, in order, and answers each its own outcome', async () => {
+    const batches: string[][] = [];
+    const seen = new Set<string>();
+    const store = createDeliveryBatcher({
+      store: () => {
+        throw new Error('not used when storeAll exists');
+      },
+      storeAll: (ds) => {
+        batches.push(ds.map((d) => d.deliveryId));
+        return ds.map((d) => (seen.has(d.deliveryId) ? 'duplicate' : (seen.add(d.deliveryId), 'stored')));
+      },
+    });
+    const outcomes = await Promise.all(['a', 'b', 'a'].map((id) => store(delivery(id))));
+    expect(batches).toEqual([['a', 'b', 'a']]);
+    expect(outcomes).toEqual(['stored', 'stored', 'duplicate']);
+    expect(await store(delivery('c'))).toBe('stored');
+    expect(batches).toEqual([['a', 'b', 'a'], ['c']]);
+  });
+
+  it('refuses every delivery of a batch whose transaction failed (none was stored)', async () => {
+    const store = createDeliveryBatcher({
+      store: () => 'stored',
+      storeAll: () => {
+        throw new Error('SQLITE_FULL: database or disk is full');
+      },
+    });
+    const results = await Promise.allSettled([store(delivery('a')), store(delivery('b'))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('without storeAll, stores one by one as before', async () => {
+    const stored: string[] = [];
+    const store = createDeliveryBatcher({ store: (d) => (stored.push(d.deliveryId), 'stored') });
+    expect(await Promise.all([store(delivery('a')), store(delivery('b'))])).toEqual(['stored', 'stored']);
+    expect(stored).toEqual(['a', 'b']);
+  });
+});
