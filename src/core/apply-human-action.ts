@@ -6,13 +6,20 @@ import type {
   ApproveClicked,
   CancelRequested,
   Policy,
+  ProductionConfirmed,
   RejectSubmitted,
   RetryRequested,
   RollbackRequested,
 } from './types.ts';
 
 /** A human action the core has to authorize; the actor is the verified Slack user. */
-export type HumanActionEvent = ApproveClicked | RejectSubmitted | CancelRequested | RollbackRequested | RetryRequested;
+export type HumanActionEvent =
+  | ApproveClicked
+  | RejectSubmitted
+  | CancelRequested
+  | RollbackRequested
+  | RetryRequested
+  | ProductionConfirmed;
 
 /** Applies a human action to an active rollout. Every refusal is an ephemeral reply, never a throw. */
 export function applyHumanAction(step: Step, event: HumanActionEvent, policy: Policy): void {
@@ -27,6 +34,8 @@ export function applyHumanAction(step: Step, event: HumanActionEvent, policy: Po
       return rollback(step, event, policy);
     case 'RetryRequested':
       return retry(step, event, policy);
+    case 'ProductionConfirmed':
+      return confirmProduction(step, event, policy);
   }
 }
 
@@ -91,6 +100,17 @@ function rollback(step: Step, event: RollbackRequested, policy: Policy): void {
   claimDeploy(step, 'rollback');
   step.rollout = { ...step.rollout, rollbackReason: { code: 'rolled_back_by', user: event.user } };
   reply(step, event.user, { kind: 'accepted', action: 'rollback' });
+}
+
+/**
+ * Production is fine answers an unknown production outcome on a finished rollout (see
+ * `decide-resolution.ts`); an active rollout has none to answer.
+ */
+function confirmProduction(step: Step, event: ProductionConfirmed, policy: Policy): void {
+  if (!maySteer(policy, step.rollout.pr, event.user)) {
+    return reply(step, event.user, { kind: 'refused', reason: { code: 'not_named_approver' } });
+  }
+  reply(step, event.user, { kind: 'refused', reason: { code: 'wrong_phase', phase: step.rollout.phase } });
 }
 
 function retry(step: Step, event: RetryRequested, policy: Policy): void {

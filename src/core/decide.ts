@@ -2,6 +2,12 @@ import { advance } from './advance.ts';
 import { applyHumanAction } from './apply-human-action.ts';
 import { applySystemEvent } from './apply-system-event.ts';
 import { decideAlertAcknowledged, decideAlertReceived } from './decide-alert.ts';
+import {
+  awaitsResolution,
+  decideResolutionAction,
+  decideResolutionDeploy,
+  type ResolutionDecision,
+} from './decide-resolution.ts';
 import { assertNever, isPreProduction, isTerminal } from './phases.ts';
 import { createStep, endRollout, reply, type Step } from './step.ts';
 import type {
@@ -41,6 +47,7 @@ export function decide(state: PullRequestState | null, event: Event, policy: Pol
     case 'CancelRequested':
     case 'RollbackRequested':
     case 'RetryRequested':
+    case 'ProductionConfirmed':
       return onRollout(state, event, event.user, policy, (step) => applyHumanAction(step, event, policy));
     case 'GateStarted':
     case 'GateFinished':
@@ -196,6 +203,8 @@ function onRollout(
   }
   const step = createStep(rollout, event.at);
   if (isTerminal(rollout.phase)) {
+    const resolved = onFinished(state, rollout, event, policy);
+    if (resolved !== null) return resolved;
     if (actor !== null) refuseTerminal(step, state, actor, rollout.phase);
     return { state, commands: step.commands };
   }
@@ -207,6 +216,31 @@ function onRollout(
     state: { ...state, rollouts },
     commands: [...step.commands, { type: 'PublishCard', rolloutId: rollout.id }],
   };
+}
+
+/**
+ * The one exception to absorption (issue #6): a rollout that ended with its production outcome
+ * unknown takes Roll back or Production is fine, and the result of the rollback that claimed. The
+ * rollout itself never changes; the answer is kept on the aggregate. `null`: absorbed as usual.
+ */
+function onFinished(
+  state: PullRequestState,
+  rollout: Rollout,
+  event: Event & { readonly rolloutId: string },
+  policy: Policy,
+): ResolutionDecision | null {
+  if (!awaitsResolution(rollout)) return null;
+  switch (event.type) {
+    case 'RollbackRequested':
+    case 'ProductionConfirmed':
+      return decideResolutionAction(state, rollout, event, policy);
+    case 'DeployStarted':
+    case 'DeployFinished':
+    case 'DeployOutcomeUnknown':
+      return decideResolutionDeploy(state, rollout, event);
+    default:
+      return null;
+  }
 }
 
 function refuseTerminal(step: Step, state: PullRequestState, actor: SlackUserId, phase: TerminalPhase): void {

@@ -309,6 +309,14 @@ export interface RollbackRequested extends HumanActionBase {
   readonly type: 'RollbackRequested';
 }
 
+/**
+ * Production is fine was confirmed on the card of a rollout whose production deploy outcome is
+ * unknown (issue #6): the user checked production by hand. Deploys nothing.
+ */
+export interface ProductionConfirmed extends HumanActionBase {
+  readonly type: 'ProductionConfirmed';
+}
+
 /** Retry was asked for a gate that ended in `error`. */
 export interface RetryRequested extends HumanActionBase {
   readonly type: 'RetryRequested';
@@ -422,6 +430,7 @@ export type Event =
   | CancelRequested
   | RollbackRequested
   | RetryRequested
+  | ProductionConfirmed
   | TimerFired
   | DeployStarted
   | DeployFinished
@@ -626,7 +635,9 @@ export type ThreadMessage =
   /** A healthy look after a pause: the countdown runs again until `unlockAt`. */
   | { readonly kind: 'time_lock_resumed'; readonly unlockAt: EpochMs }
   /** A production rollback ended and the repository's deploys are frozen (issue #6). */
-  | { readonly kind: 'repository_frozen' };
+  | { readonly kind: 'repository_frozen' }
+  /** A human resolved an unknown production outcome: Roll back or Production is fine (issue #6). */
+  | { readonly kind: 'outcome_resolved' };
 
 /** Why a human action did not count, or what it did. */
 export type Reply =
@@ -634,7 +645,7 @@ export type Reply =
   | { readonly kind: 'refused'; readonly reason: Refusal };
 
 /** Human actions. */
-export type HumanAction = 'approve' | 'reject' | 'cancel' | 'rollback' | 'retry' | 'acknowledge';
+export type HumanAction = 'approve' | 'reject' | 'cancel' | 'rollback' | 'retry' | 'acknowledge' | 'confirm_production';
 
 /** Refusals are values with stable codes; the renderer turns them into sentences. */
 export type Refusal =
@@ -649,7 +660,9 @@ export type Refusal =
   | { readonly code: 'production_started' }
   | { readonly code: 'nothing_to_retry' }
   | { readonly code: 'unknown_alert' }
-  | { readonly code: 'already_acknowledged'; readonly by: SlackUserId };
+  | { readonly code: 'already_acknowledged'; readonly by: SlackUserId }
+  /** The unknown production outcome was already resolved, by `by`, the way `kind` says (issue #6). */
+  | { readonly code: 'already_resolved'; readonly kind: ResolutionKind; readonly by: SlackUserId };
 
 /** Why production is held at preflight. */
 export type HoldReason =
@@ -753,6 +766,26 @@ export interface CanaryAlert extends AlertFacts {
   readonly acknowledgedAt: EpochMs | null;
 }
 
+/** How a human resolved an unknown production outcome: rolled it back, or checked that it is fine. */
+export type ResolutionKind = 'rollback' | 'confirmed';
+
+/**
+ * A human's answer to a production deploy whose outcome is unknown (issue #6): the rollout ended
+ * `failed` and stays so (a finished rollout never changes, I5), so the answer is kept on the
+ * aggregate, like canary alerts. The first authorized answer wins; there is at most one per rollout.
+ */
+export interface OutcomeResolution {
+  readonly rolloutId: string;
+  readonly kind: ResolutionKind;
+  readonly by: SlackUserId;
+  readonly at: EpochMs;
+  /**
+   * The rollback deploy this resolution claimed (`kind: 'rollback'`; `null` for `confirmed`). Its
+   * epoch is one above the rollout's last claim, and it is run at most once, like any deploy.
+   */
+  readonly rollback: DeployState | null;
+}
+
 /** The aggregate the orchestrator decides over: one pull request and its rollouts. */
 export interface PullRequestState {
   readonly repo: string;
@@ -768,6 +801,11 @@ export interface PullRequestState {
    * byte for byte (I6).
    */
   readonly alerts?: readonly CanaryAlert[];
+  /**
+   * Human answers to production deploys whose outcome is unknown (issue #6), oldest first; at most
+   * one per rollout. Absent until the first, so older snapshots replay byte for byte (I6).
+   */
+  readonly resolutions?: readonly OutcomeResolution[];
 }
 
 /** What `decide` returns. */

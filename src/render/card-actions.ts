@@ -1,5 +1,6 @@
+import { awaitsResolution } from '../core/decide-resolution.ts';
 import { isPreProduction, isTerminal } from '../core/phases.ts';
-import type { Policy, Rollout } from '../core/types.ts';
+import type { OutcomeResolution, Policy, Rollout } from '../core/types.ts';
 
 /** A button the card offers. Retry names the gate it reruns. */
 export type CardAction =
@@ -7,6 +8,7 @@ export type CardAction =
   | { readonly kind: 'reject' }
   | { readonly kind: 'cancel' }
   | { readonly kind: 'rollback' }
+  | { readonly kind: 'confirm_production' }
   | { readonly kind: 'retry'; readonly gateId: string; readonly gateName: string };
 
 /** At most this many Retry buttons; more failed gates are retried with `/shiplock`. */
@@ -15,11 +17,19 @@ export const MAX_RETRY_BUTTONS = 5;
 /**
  * The buttons a phase offers (issue 3): Approve and Reject while awaiting approval, Retry for each
  * gate in `error`, Roll back while production is verified (until a rollback is claimed), Cancel in
- * every phase before production. A terminal card offers nothing: its buttons go inert. The core
- * still decides every click; a button shown here is a convenience, never an authorization.
+ * every phase before production. A terminal card offers nothing: its buttons go inert — except a
+ * production deploy whose outcome is unknown, which offers Roll back and Production is fine until a
+ * human answered (`resolution`, issue #6). The core still decides every click; a button shown here
+ * is a convenience, never an authorization.
  */
-export function toCardActions(rollout: Rollout, policy: Policy): readonly CardAction[] {
+export function toCardActions(
+  rollout: Rollout,
+  policy: Policy,
+  resolution: OutcomeResolution | null = null,
+): readonly CardAction[] {
   const { phase } = rollout;
+  if (awaitsResolution(rollout))
+    return resolution === null ? [{ kind: 'rollback' }, { kind: 'confirm_production' }] : [];
   if (isTerminal(phase) || rollout.ended !== null) return [];
   const actions: CardAction[] = [];
   if (phase === 'awaiting_approval') actions.push({ kind: 'approve' }, { kind: 'reject' });

@@ -5,6 +5,7 @@ import type { CardCaps } from './card-caps.ts';
 import type { CardView } from './card-view.ts';
 import { describeEnd } from './describe-end.ts';
 import { describeHold } from './describe-hold.ts';
+import { describeUnknownOutcome } from './describe-unknown-outcome.ts';
 import { formatDuration } from './format-duration.ts';
 import { freezeAuthor } from './freeze-author.ts';
 import { BLOCK_ID } from './ids.ts';
@@ -69,6 +70,10 @@ export function renderCardBody(view: CardView, caps: CardCaps): KnownBlock[] {
     const names = new Map(view.gates.map((g) => [g.id, g.name]));
     const why = describeEnd(view.ended.reason, caps.end, (id) => names.get(id) ?? id);
     blocks.push(section(BLOCK_ID.ended, `*Ended* ${slackDate(view.ended.at)}. ${why}`));
+  }
+  if (view.unknownOutcome !== null) {
+    const subject = { repo: view.repo, sha: view.sha, rolloutId: view.rolloutId };
+    blocks.push(section(BLOCK_ID.unknownOutcome, describeUnknownOutcome(view.unknownOutcome, subject, caps.repo)));
   }
   if (view.supersededBy !== null) blocks.push(section(BLOCK_ID.superseded, superseded(view.supersededBy)));
   if (view.rollbackFreeze !== null) {

@@ -54,6 +54,13 @@ function toButton(action: CardAction, value: string, view: CardView, retryIndex:
         deny: 'Back',
         danger: true,
       });
+    case 'confirm_production':
+      return button(ACTION_ID.confirmProduction, 'Production is fine', value, undefined, {
+        title: 'Production is fine?',
+        text: `Only confirm after checking production yourself. This records that ${change} runs fine in production, under your name; nothing is deployed or rolled back.`,
+        confirm: 'It is fine',
+        deny: 'Back',
+      });
     case 'retry':
       return button(retryActionId(retryIndex), `Retry ${action.gateName}`, value);
   }
@@ -80,7 +87,7 @@ function button(
   return b;
 }
 
-/** Approve, Cancel and Roll back ask first: fat fingers on phones (issue 3). */
+/** Approve, Cancel, Roll back and Production is fine ask first: fat fingers on phones (issue 3). */
 function toConfirm(words: ConfirmWords): ConfirmationDialog {
   const dialog: ConfirmationDialog = {
     title: plainText(words.title, SLACK_LIMITS.confirmTitle),

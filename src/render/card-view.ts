@@ -1,4 +1,4 @@
-import { endedByProductionRollback } from '../core/end-production-rollback.ts';
+import { resolutionOf } from '../core/decide-resolution.ts';
 import { namedApprovers } from '../core/explain-rollout.ts';
 import { isTerminal } from '../core/phases.ts';
 import type {
@@ -18,7 +18,10 @@ import type {
 } from '../core/types.ts';
 import { type ApprovalView, toApprovalView } from './approval-view.ts';
 import { type CardAction, toCardActions } from './card-actions.ts';
+import { isPermalink } from './is-permalink.ts';
+import { rollbackOutcome } from './rollback-outcome.ts';
 import { ADVISORY_LABEL, toAdvisoryText } from './to-advisory-text.ts';
+import { type CardUnknownOutcome, toUnknownOutcome } from './unknown-outcome-view.ts';
 
 /** One gate line of the card. */
 export interface CardGate {
@@ -90,6 +93,8 @@ export interface CardView {
   readonly newCardUrl: string | null;
   /** Ended after its production rollback, which froze the repository (issue #6): who may clear it. */
   readonly rollbackFreeze: { readonly liftableBy: readonly string[] } | null;
+  /** A deploy whose outcome is unknown: what to check, and for production the answer (issue #6). */
+  readonly unknownOutcome: CardUnknownOutcome | null;
   /** The time of the event this card was rendered for. */
   readonly at: EpochMs;
 }
@@ -101,13 +106,6 @@ export interface CardSettings {
   /** The superseding card's permalink (from `chat.getPermalink`); anything but a plain https URL is dropped. */
   readonly newCardUrl?: string;
 }
-
-/**
- * A permalink as Slack returns it (https), or the local stand-in's on loopback (http); the card
- * only ever links to such a URL.
- */
-const PERMALINK =
-  /^(?:https:\/\/[A-Za-z0-9.-]+|http:\/\/(?:127\.0\.0\.1|localhost))(?::\d+)?\/[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*$/;
 
 const STAGES: readonly DeployStage[] = ['staging', 'canary', 'production', 'rollback'];
 
@@ -126,6 +124,7 @@ export function toCardView(
   const terminal = isTerminal(rollout.phase);
   const showApprovals = rollout.approvals.length > 0 || ['awaiting_approval', 'time_locked'].includes(rollout.phase);
   const reason = rollout.ended?.reason;
+  const resolution = resolutionOf(state, rollout.id);
   return {
     rolloutId: rollout.id,
     repo: rollout.pr.repo,
@@ -152,19 +151,16 @@ export function toCardView(
     freeze: terminal ? null : state.freeze,
     ended: rollout.ended,
     supersededBy: reason?.code === 'superseded_by' ? { rolloutId: reason.rolloutId, sha: reason.sha } : null,
-    actions: toCardActions(rollout, policy),
+    actions: toCardActions(rollout, policy, resolution),
     unsandboxed: settings.unsandboxed === true,
     newCardUrl:
       reason?.code === 'superseded_by' && settings.newCardUrl !== undefined && isPermalink(settings.newCardUrl)
         ? settings.newCardUrl
         : null,
-    rollbackFreeze: endedByProductionRollback(rollout) ? { liftableBy: namedApprovers(policy) } : null,
+    rollbackFreeze: rollbackOutcome(state, rollout) === null ? null : { liftableBy: namedApprovers(policy) },
+    unknownOutcome: toUnknownOutcome(rollout, resolution),
     at,
   };
-}
-
-function isPermalink(url: string): boolean {
-  return url.length <= 2000 && PERMALINK.test(url);
 }
 
 /** Policy gates in chain order, then any gate the rollout knows that the policy no longer names. */

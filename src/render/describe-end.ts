@@ -15,7 +15,7 @@ export function describeEnd(reason: EndReason, max: number, gateName: (id: strin
     case 'deploy_failed':
       return `The ${stageLabel(reason.stage).toLowerCase()} deploy failed.`;
     case 'deploy_outcome_unknown':
-      return `The ${stageLabel(reason.stage).toLowerCase()} deploy started and never reported. It is never re-run automatically: check it by hand, then roll back or redeploy.`;
+      return `The ${stageLabel(reason.stage).toLowerCase()} deploy started and never reported; it is never re-run automatically.`;
     case 'canary_unhealthy':
       return 'The canary was unhealthy and was rolled back.';
     case 'canary_alert':

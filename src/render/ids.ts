@@ -9,6 +9,8 @@ export const ACTION_ID = {
   reject: 'shiplock.reject',
   cancel: 'shiplock.cancel',
   rollback: 'shiplock.rollback',
+  /** Production is fine, on the card of a production deploy whose outcome is unknown (issue #6). */
+  confirmProduction: 'shiplock.confirm_production',
   retry: 'shiplock.retry',
   rejectReason: 'shiplock.reject_reason.input',
   /** A link button on a superseded card that opens the new card; Slack still sends an action to ack. */
@@ -35,6 +37,7 @@ export const BLOCK_ID = {
   freeze: 'shiplock.freeze',
   rollbackFreeze: 'shiplock.rollback_freeze',
   rollbackAlert: 'shiplock.rollback_alert',
+  unknownOutcome: 'shiplock.unknown_outcome',
   ended: 'shiplock.ended',
   superseded: 'shiplock.superseded',
   notice: 'shiplock.notice',

@@ -32,7 +32,7 @@ function renderAt(view: CardView, scale: number): SlackMessage {
   }
   if (block !== null) blocks.push(divider(), block);
   else if (view.newCardUrl !== null) blocks.push(divider(), newCardLink(view.newCardUrl));
-  else if (view.terminal) {
+  else if (view.terminal && dropped === 0) {
     blocks.push(context(BLOCK_ID.notice, ['Final state: this card takes no more actions.']));
   }
   return { text: fallbackText(view, caps.title), blocks };

@@ -19,6 +19,8 @@ const ACCEPTED: Readonly<Record<HumanAction, string>> = {
   rollback: 'Rollback started. Follow it on the card and in its thread.',
   retry: 'The gate is running again; the card updates when it finishes.',
   acknowledge: 'You acknowledged this alert; the alert message now shows your name.',
+  confirm_production:
+    'Recorded: you checked production and it is fine. Nothing was deployed or rolled back; the card shows your name.',
 };
 
 /**
@@ -66,6 +68,12 @@ function refusalSentence(refusal: Refusal, context: ReplyContext): string {
       return "shiplock doesn't know this alert for this rollout; nothing changed.";
     case 'already_acknowledged':
       return `This alert was already acknowledged by ${mentionUser(refusal.by) ?? 'someone else'}; nothing changed.`;
+    case 'already_resolved': {
+      const by = mentionUser(refusal.by) ?? 'someone else';
+      return refusal.kind === 'rollback'
+        ? `${by} already chose *Roll back* for this production deploy; it runs once, so nothing changed. Follow it on the card.`
+        : `${by} already checked production and confirmed it is fine, so nothing changed. If production is wrong now, roll back by hand with your runbook.`;
+    }
   }
 }
 

@@ -1,9 +1,11 @@
 import type { ActionsBlock } from '@slack/types';
-import type { Rollout } from '../core/types.ts';
+import type { OutcomeResolution, Rollout } from '../core/types.ts';
 import { type SlackMessage, section } from './blocks.ts';
 import { describeEnd } from './describe-end.ts';
 import { fitMessage } from './fit-message.ts';
 import { ACTION_ID, BLOCK_ID } from './ids.ts';
+import { isPermalink } from './is-permalink.ts';
+import { mentionUser } from './mention-user.ts';
 import { safeMrkdwn } from './mrkdwn.ts';
 import { codeId, shortSha } from './short-sha.ts';
 
@@ -12,11 +14,12 @@ export interface RollbackFailedAlertView {
   readonly rollout: Rollout;
   /** The card's permalink (`chat.getPermalink`) when known; anything but a plain https URL is dropped. */
   readonly cardUrl?: string;
+  /**
+   * The human answer that claimed the rollback, when production's outcome was unknown (issue #6):
+   * the rollout's own end reason then speaks of the production deploy, not of the rollback.
+   */
+  readonly resolution?: OutcomeResolution | null;
 }
-
-/** A permalink as Slack returns it, or the local stand-in's on loopback. */
-const PERMALINK =
-  /^(?:https:\/\/[A-Za-z0-9.-]+|http:\/\/(?:127\.0\.0\.1|localhost))(?::\d+)?\/[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*$/;
 
 /**
  * The message in the repository's alerts channel when a production rollback failed (issue #6):
@@ -34,22 +37,33 @@ function renderAt(view: RollbackFailedAlertView, scale: number): SlackMessage {
   const repo = safeMrkdwn(rollout.pr.repo, cap(140));
   const pr = Number.isSafeInteger(rollout.pr.number) ? `#${rollout.pr.number}` : '';
   const title = safeMrkdwn(rollout.pr.title, cap(200)).trim();
-  const why = rollout.ended === null ? '' : ` ${describeEnd(rollout.ended.reason, cap(300), (id) => id)}`;
-  const url =
-    view.cardUrl !== undefined && view.cardUrl.length <= 2000 && PERMALINK.test(view.cardUrl) ? view.cardUrl : null;
+  const why = whyText(view, cap(300));
+  const head = headline(view);
+  const url = view.cardUrl !== undefined && isPermalink(view.cardUrl) ? view.cardUrl : null;
   const lines = [
-    `:rotating_light: *${headline(rollout)}: production of ${repo} ${pr} may be broken.*`,
+    `:rotating_light: *${head}: production of ${repo} ${pr} may be broken.*`,
     `${title === '' ? '' : `${title} · `}commit ${shortSha(rollout.pr.sha)} · rollout ${codeId(rollout.id)}.${why}`,
     `*Next:* check production now and roll back by hand with your runbook; the rollback script's output is in the thread of the rollout's card in the deploy channel. Production deploys of ${repo} are frozen until a named approver runs \`/shiplock freeze off\`.`,
   ];
   return {
-    text: `shiplock: ${headline(rollout).toLowerCase()} on ${repo} ${pr}, production may be broken`,
+    text: `shiplock: ${head.toLowerCase()} on ${repo} ${pr}, production may be broken`,
     blocks: [section(BLOCK_ID.rollbackAlert, lines.join('\n')), ...(url === null ? [] : [cardLink(url)])],
   };
 }
 
-function headline(rollout: Rollout): string {
-  return rollout.ended?.reason.code === 'deploy_outcome_unknown' ? 'Rollback never reported' : 'Rollback failed';
+function headline(view: RollbackFailedAlertView): string {
+  const claimed = view.resolution?.rollback;
+  if (claimed != null) return claimed.status === 'unknown' ? 'Rollback never reported' : 'Rollback failed';
+  return view.rollout.ended?.reason.code === 'deploy_outcome_unknown' ? 'Rollback never reported' : 'Rollback failed';
+}
+
+function whyText(view: RollbackFailedAlertView, max: number): string {
+  const { rollout, resolution } = view;
+  if (resolution?.rollback != null) {
+    const who = mentionUser(resolution.by) ?? 'a human';
+    return ` The production deploy never reported; ${who} chose Roll back, and the rollback ${resolution.rollback.status === 'unknown' ? 'never reported' : 'failed'}.`;
+  }
+  return rollout.ended === null ? '' : ` ${describeEnd(rollout.ended.reason, max, (id) => id)}`;
 }
 
 /** A link button to the card: Slack opens the permalink (and sends an action the app acknowledges). */

@@ -1,3 +1,4 @@
+import { deployOf, resolutionOf } from '../core/decide-resolution.ts';
 import { namedApprovers } from '../core/explain-rollout.ts';
 import type { DeployStage, Policy, PullRequestState, Rollout, ThreadMessage } from '../core/types.ts';
 import { type SlackMessage, section } from './blocks.ts';
@@ -5,11 +6,13 @@ import { describeHold } from './describe-hold.ts';
 import { fitMessage } from './fit-message.ts';
 import { formatDuration } from './format-duration.ts';
 import { BLOCK_ID } from './ids.ts';
-import { mentionList } from './mention-user.ts';
+import { mentionList, mentionUser } from './mention-user.ts';
 import { safeMrkdwn, splitMrkdwn } from './mrkdwn.ts';
 import { renderCanaryJudged, renderLockPaused, renderLockResumed } from './render-canary-thread.ts';
 import { renderReminder } from './render-reminder.ts';
+import { rollbackOutcome } from './rollback-outcome.ts';
 import { codeId, shortSha } from './short-sha.ts';
+import { slackDate } from './slack-date.ts';
 import { deployStatusLabel, gateStatusLabel, stageLabel } from './status-labels.ts';
 import { ADVISORY_LABEL, ADVISORY_UNAVAILABLE, toAdvisoryText } from './to-advisory-text.ts';
 
@@ -47,7 +50,7 @@ export function renderThreadMessage(message: ThreadMessage, ctx: ThreadContext):
       return fitMessage((scale) => advisoryReview(ctx.rollout, scale));
     case 'deploy_finished':
       return fitMessage((scale) =>
-        withDetails(deployFinished(message.stage, message.epoch, ctx.rollout, scale), ctx.details, scale),
+        withDetails(deployFinished(message.stage, message.epoch, ctx.state, ctx.rollout, scale), ctx.details, scale),
       );
     case 'approval_reminder':
       return renderReminder(message.eligible, ctx.rollout, ctx.policy);
@@ -66,6 +69,8 @@ export function renderThreadMessage(message: ThreadMessage, ctx: ThreadContext):
       return renderLockResumed(message.unlockAt);
     case 'repository_frozen':
       return repositoryFrozen(ctx);
+    case 'outcome_resolved':
+      return outcomeResolved(ctx);
   }
 }
 
@@ -116,8 +121,14 @@ function advisoryReview(rollout: Rollout, scale: number): SlackMessage {
   return { text: `Advisory code review (${ADVISORY_LABEL})`, blocks };
 }
 
-function deployFinished(stage: DeployStage, epoch: number, rollout: Rollout, scale: number): SlackMessage {
-  const deploy = rollout.deploys[stage];
+function deployFinished(
+  stage: DeployStage,
+  epoch: number,
+  state: PullRequestState,
+  rollout: Rollout,
+  scale: number,
+): SlackMessage {
+  const deploy = deployOf(state, rollout, stage) ?? undefined;
   const status =
     deploy === undefined || deploy.epoch !== epoch ? 'no longer current' : deployStatusLabel(deploy.status);
   const summary =
@@ -133,12 +144,29 @@ function repositoryFrozen(ctx: ThreadContext): SlackMessage {
   const repo = safeMrkdwn(ctx.rollout.pr.repo, 140);
   const who = mentionList(namedApprovers(ctx.policy), 10);
   const failed =
-    ctx.rollout.phase === 'failed'
+    rollbackOutcome(ctx.state, ctx.rollout) === 'failed'
       ? ' The rollback did not succeed: production may be broken (see the alerts channel).'
       : '';
   const text = `:snowflake: *Production deploys of ${repo} are frozen* after this rollback.${failed} No production deploy of ${repo} starts until a named approver${who === '' ? '' : ` (${who})`} runs \`/shiplock freeze off\`; an earlier freeze stays as it was.`;
   return {
     text: `Production deploys of ${repo} are frozen after a rollback.`,
+    blocks: [section(BLOCK_ID.thread, text)],
+  };
+}
+
+/** A human answered an unknown production outcome (issue #6): who, when, and what happens now. */
+function outcomeResolved(ctx: ThreadContext): SlackMessage {
+  const answer = resolutionOf(ctx.state, ctx.rollout.id);
+  if (answer === null) {
+    return { text: 'No answer is recorded.', blocks: [section(BLOCK_ID.thread, 'No answer is recorded.')] };
+  }
+  const who = mentionUser(answer.by) ?? 'an unknown user';
+  const text =
+    answer.kind === 'rollback'
+      ? `:rewind: ${who} chose *Roll back* ${slackDate(answer.at)} after the production deploy never reported: the rollback script runs now (epoch ${answer.rollback?.epoch ?? '?'}), once. Its result follows here.`
+      : `:white_check_mark: ${who} checked production and confirmed ${slackDate(answer.at)} that it is fine. Nothing is deployed or rolled back.`;
+  return {
+    text: answer.kind === 'rollback' ? 'Roll back was chosen.' : 'Production was confirmed fine by hand.',
     blocks: [section(BLOCK_ID.thread, text)],
   };
 }

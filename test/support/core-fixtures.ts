@@ -56,6 +56,7 @@ export const EVERY_REFUSAL_CODE = Object.keys({
   nothing_to_retry: true,
   unknown_alert: true,
   already_acknowledged: true,
+  already_resolved: true,
 } satisfies Record<Refusal['code'], true>) as readonly Refusal['code'][];
 
 /** A canary alert's facts as the Alertmanager adapter makes them: firing from `startsAt`, resolved a minute later. */

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { stillEligible } from '../../core/approvals.ts';
+import { resolutionOf } from '../../core/decide-resolution.ts';
 import type {
   CanaryAlert,
   Policy,
@@ -134,9 +135,10 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
   }
 
   /** A failed production rollback: one message in the alerts channel, linking the card (issue #6). */
-  async function alertRollbackFailed(rollout: Rollout): Promise<void> {
+  async function alertRollbackFailed(state: PullRequestState, rollout: Rollout): Promise<void> {
     const cardUrl = await permalinkOf(rollout.id).catch(() => undefined); // the message goes out without it
-    const message = renderRollbackFailedAlert({ rollout, ...(cardUrl === undefined ? {} : { cardUrl }) });
+    const resolution = resolutionOf(state, rollout.id);
+    const message = renderRollbackFailedAlert({ rollout, resolution, ...(cardUrl === undefined ? {} : { cardUrl }) });
     await client.chat.postMessage({ channel: alertsChannelFor(rollout.pr.repo), ...message, ...NO_UNFURL });
   }
 
@@ -171,8 +173,8 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
     },
     publishAlert: (_state: PullRequestState, rollout: Rollout, alert: CanaryAlert) =>
       serial(`alert:${rollout.id}:${alert.id}`, () => publishAlert(rollout, alert)),
-    alertRollbackFailed: (_state: PullRequestState, rollout: Rollout) =>
-      serial(rollout.id, () => alertRollbackFailed(rollout)),
+    alertRollbackFailed: (state: PullRequestState, rollout: Rollout) =>
+      serial(rollout.id, () => alertRollbackFailed(state, rollout)),
   };
 }
 

@@ -67,6 +67,11 @@ export function registerCardActions(app: App, deps: CardActionDeps): void {
     ACTION_ID.rollback,
     onButton((ref, user, at) => ({ type: 'RollbackRequested', at, rolloutId: ref.rolloutId, user })),
   );
+  // Production is fine, after a production deploy whose outcome is unknown (issue #6).
+  button(
+    ACTION_ID.confirmProduction,
+    onButton((ref, user, at) => ({ type: 'ProductionConfirmed', at, rolloutId: ref.rolloutId, user })),
+  );
   button(
     RETRY_ACTION_ID_PATTERN,
     onButton((ref, user, at) =>

@@ -266,6 +266,98 @@ describe('shell: whole rollouts on SQLite', () => {
     expect(productionDeploys()).toBe(0);
   });
 
+  /** Production claimed and "the machine dies" while its script runs; the restart finds it unknown. */
+  async function productionUnknownAfterRestart(): Promise<void> {
+    await open();
+    await approveBoth();
+    const fakes = createRecordingPorts();
+    fakes.ports.deployer.deploy = () => new Promise(() => {}); // the process dies while the script runs
+    shell.stop();
+    shell = createShell({
+      store,
+      ports: fakes.ports,
+      clock: { now: () => now },
+      policyFor: () => policy,
+      logger: createLogger('silent'),
+    });
+    now += policy.timeLockMs;
+    shell.tick();
+    await new Promise((r) => setTimeout(r, 20));
+    shell.stop();
+    build();
+    shell.recover();
+    await shell.idle();
+    expect(rollout().ended?.reason).toEqual({ code: 'deploy_outcome_unknown', stage: 'production' });
+  }
+
+  const rollbackCalls = () =>
+    calls.filter((c) => c.port === 'deployer' && c.command?.type === 'StartDeploy' && c.command.stage === 'rollback');
+  const answer = () => store.loadPullRequest(PR_KEY)?.resolutions?.[0];
+
+  it('issue #6: Roll back after an unknown production outcome runs the rollback once, through the outbox, and freezes', async () => {
+    await productionUnknownAfterRestart();
+    const epoch = rollout().epoch + 1;
+    await send({ type: 'RollbackRequested', rolloutId: 'r1', user: 'UBOB' });
+    await send({ type: 'RollbackRequested', rolloutId: 'r1', user: 'UBOB' });
+    expect(rollbackCalls().map((c) => c.command)).toMatchObject([
+      { stage: 'rollback', epoch, idempotencyKey: `r1:rollback:${epoch}` },
+    ]);
+    expect(answer()?.rollback).toMatchObject({ status: 'succeeded', epoch });
+    expect(rollout().phase).toBe('failed');
+    expect(calls.filter((c) => c.port === 'freezes')).toHaveLength(1);
+    expect(calls.some((c) => c.port === 'alertRollbackFailed')).toBe(false);
+    expect(productionDeploys()).toBe(0);
+    const replies = calls.filter((c) => c.port === 'replyEphemeral').map((c) => c.command);
+    expect(replies).toMatchObject([
+      { reply: { kind: 'accepted', action: 'rollback' } },
+      { reply: { kind: 'refused', reason: { code: 'already_resolved', kind: 'rollback', by: 'UBOB' } } },
+    ]);
+    expect(verifyAuditLog(openDatabase(join(dir, 'shiplock.db'))).ok).toBe(true);
+  });
+
+  it('issue #6: the rollback a human claimed, found started after another restart, is never re-run: frozen and alerted', async () => {
+    await productionUnknownAfterRestart();
+    const fakes = createRecordingPorts();
+    let runs = 0;
+    fakes.ports.deployer.deploy = () => {
+      runs += 1;
+      return new Promise(() => {}); // dies again, this time while the rollback runs
+    };
+    shell.stop();
+    shell = createShell({
+      store,
+      ports: fakes.ports,
+      clock: { now: () => now },
+      policyFor: () => policy,
+      logger: createLogger('silent'),
+    });
+    shell.handle({ type: 'RollbackRequested', at: now, rolloutId: 'r1', user: 'UCAROL' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(runs).toBe(1);
+    expect(answer()?.rollback?.status).toBe('running');
+    shell.stop();
+    build();
+    shell.recover();
+    await shell.idle();
+    expect(answer()?.rollback?.status).toBe('unknown');
+    expect(rollbackCalls()).toHaveLength(0);
+    expect(calls.filter((c) => c.port === 'freezes')).toHaveLength(1);
+    expect(calls.filter((c) => c.port === 'alertRollbackFailed')).toHaveLength(1);
+    await send({ type: 'ProductionConfirmed', rolloutId: 'r1', user: 'UBOB' });
+    expect(rollbackCalls()).toHaveLength(0);
+    expect(answer()?.kind).toBe('rollback');
+  });
+
+  it('issue #6: Production is fine after an unknown production outcome deploys nothing and freezes nothing', async () => {
+    await productionUnknownAfterRestart();
+    await send({ type: 'ProductionConfirmed', rolloutId: 'r1', user: 'UBOB' });
+    await send({ type: 'RollbackRequested', rolloutId: 'r1', user: 'UCAROL' });
+    expect(answer()).toMatchObject({ kind: 'confirmed', by: 'UBOB', rollback: null });
+    expect(calls.filter((c) => c.port === 'deployer')).toHaveLength(0);
+    expect(calls.filter((c) => c.port === 'freezes')).toHaveLength(0);
+    expect(verifyAuditLog(openDatabase(join(dir, 'shiplock.db'))).ok).toBe(true);
+  });
+
   it('enqueue records a burst in one transaction; an event that cannot be stored is skipped alone', async () => {
     await open();
     const before = store.readEvents(0, 1000).length;

@@ -371,12 +371,40 @@ export function absorbedEvents(r: Rollout): Draft[] {
     { type: 'ApproveClicked', rolloutId, user: UBOB, sha },
     { type: 'CancelRequested', rolloutId, user: UBOB },
     { type: 'RollbackRequested', rolloutId, user: UAUTHOR },
+    { type: 'ProductionConfirmed', rolloutId, user: UBOB },
+    { type: 'ProductionConfirmed', rolloutId, user: UMAL },
     { type: 'RetryRequested', rolloutId, user: UAUTHOR, gateId: 'lint' },
     { type: 'TimerFired', rolloutId, kind: 'approval_expiry' },
     { type: 'DeployFinished', rolloutId, stage: 'rollback', epoch: r.epoch, ok: true, summary: '' },
     { type: 'CanaryJudged', rolloutId, sha, look: r.canary.look, verdict: 'healthy', summary: '' },
     { type: 'GateFinished', rolloutId, sha, gateId: 'lint', attempt: 1, outcome: PASSED },
   ];
+}
+
+/**
+ * What a finished rollout whose production outcome is unknown is sent besides (issue #6): Roll back
+ * and Production is fine by everyone (when wide; the narrow world's `absorbedEvents` has one
+ * accepted and one refused of each), and the results of the rollback a human claimed — with the
+ * right epoch and a wrong one.
+ */
+export function resolutionEvents(state: PullRequestState, r: Rollout, breadth: Breadth): Draft[] {
+  const rolloutId = r.id;
+  const out: Draft[] = [];
+  if (breadth.allUsers) {
+    for (const user of USERS) {
+      out.push({ type: 'RollbackRequested', rolloutId, user }, { type: 'ProductionConfirmed', rolloutId, user });
+    }
+  }
+  const d = state.resolutions?.find((x) => x.rolloutId === rolloutId)?.rollback;
+  if (d == null || (d.status !== 'claimed' && d.status !== 'running')) return out;
+  const stage = 'rollback';
+  const epoch = d.epoch;
+  if (d.status === 'claimed') out.push({ type: 'DeployStarted', rolloutId, stage, epoch });
+  out.push({ type: 'DeployFinished', rolloutId, stage, epoch, ok: true, summary: '' });
+  out.push({ type: 'DeployFinished', rolloutId, stage, epoch, ok: false, summary: 'exit 1' });
+  out.push({ type: 'DeployOutcomeUnknown', rolloutId, stage, epoch });
+  out.push({ type: 'DeployFinished', rolloutId, stage, epoch: epoch + 1, ok: true, summary: '' });
+  return out;
 }
 
 /**
@@ -436,6 +464,7 @@ export function enabledEvents(
   for (const r of state?.rollouts ?? []) {
     if (TERMINAL.has(r.phase)) {
       out.push(...absorbedEvents(r).map(stamp));
+      if (state !== null && r.phase === 'failed') out.push(...resolutionEvents(state, r, breadth).map(stamp));
     } else {
       out.push(...rolloutEvents(r, policy, breadth).map(stamp), ...timerEvents(r, breadth, clock));
     }
@@ -458,6 +487,7 @@ export const EVERY_EVENT_TYPE = Object.keys({
   CancelRequested: true,
   RollbackRequested: true,
   RetryRequested: true,
+  ProductionConfirmed: true,
   TimerFired: true,
   DeployStarted: true,
   DeployFinished: true,

@@ -29,6 +29,8 @@ export interface ExploreOptions {
   readonly policy?: Policy;
   readonly oracle: Oracle;
   readonly breadth?: Breadth;
+  /** Start from the state these events reach (each checked like any transition) instead of nothing. */
+  readonly from?: readonly Event[];
 }
 
 export interface ExploreResult {
@@ -48,6 +50,15 @@ export interface ExploreResult {
   /** Transitions that froze the repository after a production rollback, and that alerted a failed one (issue #6). */
   readonly rollbackFreezes: number;
   readonly rollbackAlerts: number;
+  /**
+   * Issue #6, unknown production outcomes answered by a human: transitions that took Roll back or
+   * Production is fine, that ended the rollback a human claimed (each freezes), and refused a
+   * second answer.
+   */
+  readonly resolvedRollbacks: number;
+  readonly resolvedConfirms: number;
+  readonly resolvedRollbackEnds: number;
+  readonly alreadyResolved: number;
 }
 
 /** A different advisory answer, for the I3 check at every transition. */
@@ -88,8 +99,8 @@ function phases(state: PullRequestState | null): string {
 export function explore(options: ExploreOptions): ExploreResult {
   const policy = options.policy ?? WORLD_POLICY;
   const breadth = options.breadth ?? NARROW;
-  const root: Node = { state: null, clock: T0, ledger: EMPTY_LEDGER, depth: 0, parent: null, via: null };
-  const visited = new Set<string>([key('null', T0, EMPTY_LEDGER)]);
+  const root = startNode(options.from ?? [], policy, options.oracle);
+  const visited = new Set<string>([key(canonicalJson(root.state), root.clock, root.ledger)]);
   const seenPhases = new Set<Phase>();
   const eventTypes = new Set<Event['type']>();
   const perDepth: number[] = [1];
@@ -102,6 +113,10 @@ export function explore(options: ExploreOptions): ExploreResult {
   let resumes = 0;
   let rollbackFreezes = 0;
   let rollbackAlerts = 0;
+  let resolvedRollbacks = 0;
+  let resolvedConfirms = 0;
+  let resolvedRollbackEnds = 0;
+  let alreadyResolved = 0;
   for (let depth = 0; depth < options.depth && frontier.length > 0; depth += 1) {
     const next: Node[] = [];
     const admit = (child: Node, stateJson: string, via: Event | null): void => {
@@ -155,6 +170,21 @@ export function explore(options: ExploreOptions): ExploreResult {
         if (d.commands.some((c) => c.type === 'PostThread' && c.message.kind === 'time_lock_resumed')) resumes += 1;
         if (d.commands.some((c) => c.type === 'FreezeRepository')) rollbackFreezes += 1;
         if (d.commands.some((c) => c.type === 'AlertRollbackFailed')) rollbackAlerts += 1;
+        const answered = (d.state?.resolutions?.length ?? 0) - (node.state?.resolutions?.length ?? 0);
+        if (answered > 0 && event.type === 'RollbackRequested') resolvedRollbacks += 1;
+        if (answered > 0 && event.type === 'ProductionConfirmed') resolvedConfirms += 1;
+        const target = 'rolloutId' in event ? node.state?.rollouts.find((r) => r.id === event.rolloutId) : undefined;
+        if (target?.phase === 'failed' && d.commands.some((c) => c.type === 'FreezeRepository')) {
+          resolvedRollbackEnds += 1;
+        }
+        if (
+          d.commands.some(
+            (c) =>
+              c.type === 'ReplyEphemeral' && c.reply.kind === 'refused' && c.reply.reason.code === 'already_resolved',
+          )
+        ) {
+          alreadyResolved += 1;
+        }
         if (d.state === node.state && ledger === node.ledger && event.at === node.clock) continue;
         const child: Node = { state: d.state, clock: event.at, ledger, depth: depth + 1, parent: node, via: event };
         admit(child, canonicalJson(d.state), event);
@@ -180,5 +210,28 @@ export function explore(options: ExploreOptions): ExploreResult {
     resumes,
     rollbackFreezes,
     rollbackAlerts,
+    resolvedRollbacks,
+    resolvedConfirms,
+    resolvedRollbackEnds,
+    alreadyResolved,
   };
+}
+
+/** The node the events lead to from nothing, each transition checked; the empty aggregate without events. */
+function startNode(events: readonly Event[], policy: Policy, oracle: Oracle): Node {
+  let node: Node = { state: null, clock: T0, ledger: EMPTY_LEDGER, depth: 0, parent: null, via: null };
+  for (const event of events) {
+    const d = decide(node.state, event, policy);
+    const ledger = checkTransition({
+      pre: node.state,
+      event,
+      post: d.state,
+      commands: d.commands,
+      ledger: node.ledger,
+      policy,
+      oracle,
+    });
+    node = { state: d.state, clock: event.at, ledger, depth: 0, parent: node, via: event };
+  }
+  return node;
 }

@@ -49,6 +49,12 @@ export interface RolloutBook {
   readonly pausedSince: number | null;
   readonly stopped: boolean;
   readonly verified: boolean;
+  /**
+   * The human answer to an unknown production outcome (issue #6), as the path's events say it must
+   * have been taken: the first authorized Roll back or Production is fine after production was
+   * found started with its outcome unknown.
+   */
+  readonly resolved: { readonly kind: 'rollback' | 'confirmed'; readonly by: string } | null;
 }
 
 /** Per rollout id. */
@@ -83,6 +89,17 @@ const TERMINAL = new Set(['deployed', 'rejected', 'cancelled', 'superseded', 'ro
 const PRE_PRODUCTION = new Set(['reviewing', 'testing', 'staging', 'canary', 'awaiting_approval', 'time_locked']);
 const LIVE_CANARY = new Set(['canary', 'awaiting_approval', 'time_locked']);
 const ALERT_EVENTS = new Set(['CanaryAlertReceived', 'AlertAcknowledged']);
+const RESOLUTION_ACTIONS = new Set(['RollbackRequested', 'ProductionConfirmed']);
+/** What may be said about a finished rollout whose unknown production outcome is being answered. */
+const RESOLUTION_COMMANDS = new Set([
+  'ReplyEphemeral',
+  'PostThread',
+  'PublishCard',
+  'StartDeploy',
+  'ReportToGitHub',
+  'FreezeRepository',
+  'AlertRollbackFailed',
+]);
 
 /** Everything one transition needs. */
 export interface Transition {
@@ -104,6 +121,7 @@ export function checkTransition(t: Transition): Ledger {
   const before = ledger;
   ledger = recordEvent(t, ledger);
   checkRollbackAftermath(t, before, ledger);
+  checkResolutions(t, before, ledger);
   checkAbsorption(t);
   checkCommandsAddressed(t);
   checkApprovalReplies(t);
@@ -149,6 +167,7 @@ function openBooks(t: Transition): Ledger {
         pausedSince: null,
         stopped: false,
         verified: false,
+        resolved: null,
       },
     };
   }
@@ -175,6 +194,7 @@ function recordEvent(t: Transition, ledger: Ledger): Ledger {
   }
   if (e.type === 'FreezeChanged') return ledger;
   const target = preRollout(t, e.rolloutId);
+  if (target !== undefined && !isActive(target)) return recordOnFinished(t, ledger, target);
   if (!isActive(target)) return ledger;
   const id = e.rolloutId;
   switch (e.type) {
@@ -185,13 +205,15 @@ function recordEvent(t: Transition, ledger: Ledger): Ledger {
         return { ...b, gates: { ...b.gates, [e.gateId]: { attempt: g.attempt, status: e.outcome.status } } };
       });
     case 'DeployFinished':
-    case 'DeployOutcomeUnknown':
-      return withBook(ledger, id, (b) => {
-        const d = b.deploys[e.stage];
-        if (d?.status !== 'claimed' || d.epoch !== e.epoch) return b;
-        const status = e.type === 'DeployOutcomeUnknown' ? 'unknown' : e.ok ? 'ok' : 'failed';
-        return { ...b, deploys: { ...b.deploys, [e.stage]: { epoch: d.epoch, status } } };
-      });
+    case 'DeployOutcomeUnknown': {
+      const next = withBook(ledger, id, (b) => deployEnded(b, e));
+      // Never re-run (issue #6): production found started with its outcome unknown ends the rollout.
+      const now = next[id]?.deploys.production?.status;
+      if (now === 'unknown' && ledger[id]?.deploys.production?.status !== 'unknown') {
+        if (postRollout(t, id)?.phase !== 'failed') fail('unknown', `production outcome unknown left ${id} going on`);
+      }
+      return next;
+    }
     case 'CanaryJudged':
       return withBook(ledger, id, (b) =>
         e.sha === b.sha && e.look === b.look && b.look > 0 ? doubt({ ...b, verdict: e.verdict }, e.at) : b,
@@ -227,6 +249,68 @@ function recordEvent(t: Transition, ledger: Ledger): Ledger {
       });
     default:
       return ledger;
+  }
+}
+
+function deployEnded(
+  b: RolloutBook,
+  e: Extract<Event, { type: 'DeployFinished' | 'DeployOutcomeUnknown' }>,
+): RolloutBook {
+  const d = b.deploys[e.stage];
+  if (d?.status !== 'claimed' || d.epoch !== e.epoch) return b;
+  const status = e.type === 'DeployOutcomeUnknown' ? 'unknown' : e.ok ? 'ok' : 'failed';
+  return { ...b, deploys: { ...b.deploys, [e.stage]: { epoch: d.epoch, status } } };
+}
+
+/**
+ * A finished rollout takes nothing, except (issue #6) when its production outcome is unknown: the
+ * first authorized Roll back or Production is fine is taken, and the rollback it claims runs to
+ * its end. A rollback's result ends the claim in the books whatever the phase (a canary rollback's
+ * is absorbed by the core, and freezes nothing: production never started).
+ */
+function recordOnFinished(t: Transition, ledger: Ledger, target: Rollout): Ledger {
+  const e = t.event;
+  const id = target.id;
+  if ((e.type === 'DeployFinished' || e.type === 'DeployOutcomeUnknown') && e.stage === 'rollback') {
+    return withBook(ledger, id, (b) => deployEnded(b, e));
+  }
+  if (e.type !== 'RollbackRequested' && e.type !== 'ProductionConfirmed') return ledger;
+  const book = ledger[id];
+  const pending = book?.deploys.production?.status === 'unknown' && book.resolved === null;
+  if (!pending || !t.oracle.mayStop(e.user, target.pr)) return ledger;
+  const kind = e.type === 'RollbackRequested' ? 'rollback' : 'confirmed';
+  const taken = t.post?.resolutions?.find((x) => x.rolloutId === id);
+  if (taken?.kind !== kind || taken.by !== e.user || taken.at !== e.at) {
+    fail('resolution', `an authorized ${e.type} by ${e.user} on ${id} was not taken`);
+  }
+  return withBook(ledger, id, (b) => ({ ...b, resolved: { kind, by: e.user } }));
+}
+
+/**
+ * Issue #6: a resolution exists only as the books say one was taken, belongs to a failed rollout,
+ * never changes once taken (only its rollback's progress), and Production is fine deploys nothing.
+ */
+function checkResolutions(t: Transition, before: Ledger, after: Ledger): void {
+  const pre = t.pre?.resolutions ?? [];
+  const post = t.post?.resolutions ?? [];
+  if (new Set(post.map((x) => x.rolloutId)).size !== post.length) fail('resolution', 'two answers for one rollout');
+  for (const x of pre) {
+    const y = post.find((z) => z.rolloutId === x.rolloutId);
+    const same = y?.kind === x.kind && y.by === x.by && y.at === x.at && y.rollback?.epoch === x.rollback?.epoch;
+    if (!same) fail('resolution', `the answer for ${x.rolloutId} changed`);
+  }
+  for (const x of post) {
+    const book = after[x.rolloutId];
+    if (book?.resolved?.kind !== x.kind || book.resolved.by !== x.by) {
+      fail('resolution', `an answer for ${x.rolloutId} the path never gave`);
+    }
+    if (postRollout(t, x.rolloutId)?.phase !== 'failed') fail('resolution', `an answer for an unfailed ${x.rolloutId}`);
+  }
+  for (const [id, book] of Object.entries(after)) {
+    if (book.resolved === null || before[id]?.resolved !== null) continue;
+    const starts = t.commands.filter((c) => c.type === 'StartDeploy' && c.rolloutId === id);
+    const want = book.resolved.kind === 'rollback' ? 1 : 0;
+    if (starts.length !== want) fail('resolution', `${book.resolved.kind} on ${id} started ${starts.length} deploys`);
   }
 }
 
@@ -320,17 +404,32 @@ function checkAbsorption(t: Transition): void {
   const target = preRollout(t, e.rolloutId);
   if (target !== undefined && !TERMINAL.has(target.phase)) return;
   // An alert outlives its rollout: its record on the aggregate may change and its message be
-  // published, but the finished rollout itself never changes (checked above).
+  // published, but the finished rollout itself never changes (checked above). So does the answer
+  // to an unknown production outcome (issue #6), with the rollback it claims and its aftermath.
   const alert = ALERT_EVENTS.has(e.type);
-  if (alert ? !sameButAlerts(t.pre, t.post) : t.post !== t.pre) {
+  const resolution = target !== undefined && isResolutionEvent(e);
+  const kept = alert ? 'alerts' : resolution ? 'resolutions' : null;
+  if (kept === null ? t.post !== t.pre : !sameBut(t.pre, t.post, kept)) {
     fail('I5', `${e.type} to a finished or unknown rollout changed the state`);
   }
-  const other = t.commands.find((c) => c.type !== 'ReplyEphemeral' && !(alert && c.type === 'PublishAlert'));
+  const allowed = (c: Command) =>
+    c.type === 'ReplyEphemeral' ||
+    (alert && c.type === 'PublishAlert') ||
+    (resolution && RESOLUTION_COMMANDS.has(c.type) && (c.type !== 'StartDeploy' || c.stage === 'rollback'));
+  const other = t.commands.find((c) => !allowed(c));
   if (other !== undefined) fail('I5', `${e.type} to a finished or unknown rollout emitted ${other.type}`);
 }
 
-function sameButAlerts(a: PullRequestState | null, b: PullRequestState | null): boolean {
-  const strip = (s: PullRequestState | null) => (s === null ? null : { ...s, alerts: undefined });
+function isResolutionEvent(e: Event): boolean {
+  if (RESOLUTION_ACTIONS.has(e.type)) return true;
+  return (
+    (e.type === 'DeployStarted' || e.type === 'DeployFinished' || e.type === 'DeployOutcomeUnknown') &&
+    e.stage === 'rollback'
+  );
+}
+
+function sameBut(a: PullRequestState | null, b: PullRequestState | null, key: 'alerts' | 'resolutions'): boolean {
+  const strip = (s: PullRequestState | null) => (s === null ? null : { ...s, [key]: undefined });
   return canonicalJson(strip(a)) === canonicalJson(strip(b));
 }
 
@@ -374,6 +473,14 @@ function checkStartDeploy(t: Transition, ledger: Ledger, c: Extract<Command, { t
   if (book === undefined) return fail('I2', `StartDeploy for unknown rollout ${c.rolloutId}`);
   if (c.sha !== book.sha) fail('I1', `StartDeploy ${c.stage} of ${c.sha}, rollout is ${book.sha}`);
   if (c.epoch <= book.lastEpoch) fail('I2', `epoch ${c.epoch} after ${book.lastEpoch}`);
+  // No deploy of any kind runs twice for one rollout (issue #6: never re-run automatically).
+  if (book.deploys[c.stage] !== undefined) fail('I2', `${c.stage} claimed a second time for ${c.rolloutId}`);
+  const pre = preRollout(t, c.rolloutId);
+  if (pre !== undefined && TERMINAL.has(pre.phase)) {
+    const e = t.event;
+    const asked = e.type === 'RollbackRequested' && book.resolved?.kind === 'rollback' && book.resolved.by === e.user;
+    if (c.stage !== 'rollback' || !asked) fail('I5', `${c.stage} claimed for the finished ${c.rolloutId} on ${e.type}`);
+  }
   if (!c.idempotencyKey.includes(c.rolloutId) || !c.idempotencyKey.includes(String(c.epoch))) {
     fail('I2', `idempotency key ${c.idempotencyKey} does not name the rollout and epoch`);
   }

@@ -4,7 +4,9 @@ import { ALL_PHASES } from '../../../src/core/phases.ts';
 import type {
   CanaryAlert,
   CanaryMetricRow,
+  DeployState,
   EndReason,
+  OutcomeResolution,
   Phase,
   Policy,
   Refusal,
@@ -196,6 +198,31 @@ function threadMessages(h: Hostile, rollout: Rollout): ThreadMessage[] {
     { kind: 'preflight_held', reason: { code: 'not_ready', blockers: [h.blocker, 'quorum_not_met'] } },
     { kind: 'repository_frozen' },
     { kind: 'preflight_held', reason: { code: 'frozen', freeze: { reason: h.freezeReason, by: 'shiplock', at: T0 } } },
+    { kind: 'outcome_resolved' },
+    { kind: 'deploy_finished', stage: 'rollback', epoch: 4 },
+  ];
+}
+
+/** Issue #6: answers to an unknown production outcome, by a hostile user id, with a hostile script summary. */
+function hostileResolutions(h: Hostile, rolloutId: string): OutcomeResolution[] {
+  const rollback = (status: DeployState['status']): DeployState => ({
+    status,
+    epoch: 4,
+    claimedAt: T0,
+    finishedAt: status === 'claimed' || status === 'running' ? null : T0 + 1,
+    summary: h.deploySummary,
+  });
+  return [
+    { rolloutId, kind: 'confirmed', by: h.userId, at: T0, rollback: null },
+    ...(['claimed', 'running', 'succeeded', 'failed', 'unknown'] as const).map(
+      (status): OutcomeResolution => ({
+        rolloutId,
+        kind: 'rollback',
+        by: h.userId,
+        at: T0,
+        rollback: rollback(status),
+      }),
+    ),
   ];
 }
 
@@ -224,6 +251,8 @@ function refusals(h: Hostile): Refusal[] {
     { code: 'author_of_change' },
     { code: 'not_named_approver' },
     { code: 'wrong_phase', phase: 'canary' },
+    { code: 'already_resolved', kind: 'rollback', by: h.userId },
+    { code: 'already_resolved', kind: 'confirmed', by: h.userId },
   ];
 }
 
@@ -280,11 +309,30 @@ describe('hostile strings through every renderer', () => {
           T0,
         );
         check(renderCard(frozenCard), 'message', allowed);
+        // Issue #6: an unknown production outcome, before and after every kind of answer.
+        const unknown: Rollout = {
+          ...hostileRollout('failed', h, shaIsHostile),
+          ended: { at: T0, reason: { code: 'deploy_outcome_unknown', stage: 'production' } },
+        };
+        check(renderCard(toCardView(stateOf(unknown), unknown, policy, T0)), 'message', allowed);
+        // One answer and one early stage per run (chosen by the strings), so 700 runs cover them all.
+        const all = hostileResolutions(h, unknown.id);
+        const resolution = all[h.title.length % all.length]!;
+        const answered = { ...stateOf(unknown), resolutions: [resolution] };
+        check(renderCard(toCardView(answered, unknown, policy, T0)), 'message', allowed);
+        const ctx = { state: answered, rollout: unknown, policy, details: h.runDetails };
+        check(renderThreadMessage({ kind: 'outcome_resolved' }, ctx), 'message', allowed);
+        check(renderThreadMessage({ kind: 'repository_frozen' }, ctx), 'message', allowed);
+        check(renderRollbackFailedAlert({ rollout: unknown, resolution }), 'message', allowed);
+        const stage = h.repo.length % 2 === 0 ? 'staging' : 'canary';
+        const early: Rollout = { ...unknown, ended: { at: T0, reason: { code: 'deploy_outcome_unknown', stage } } };
+        check(renderCard(toCardView(stateOf(early), early, policy, T0)), 'message', allowed);
       }),
       { numRuns: NUM_RUNS },
     );
     expect(rendered).toBeGreaterThanOrEqual(NUM_RUNS * 16);
-  });
+    // Some 20 s alone; on two cores shared with other suites (load 20) it has taken over two minutes.
+  }, 600_000);
 
   it('escapeMrkdwn and plainString alone: 3,000 more strings, nothing survives', () => {
     assertProperty(

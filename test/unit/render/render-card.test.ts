@@ -24,7 +24,7 @@ function actionIds(rollout: Rollout): string[] {
   return buttons(card(rollout).blocks).map((b) => b.action_id ?? '');
 }
 
-const { approve, reject, cancel, rollback } = ACTION_ID;
+const { approve, reject, cancel, rollback, confirmProduction } = ACTION_ID;
 
 /** The rulebook of issue 3: which buttons each phase offers. */
 const EXPECTED: Record<Phase, string[]> = {
@@ -41,7 +41,8 @@ const EXPECTED: Record<Phase, string[]> = {
   cancelled: [],
   superseded: [],
   rolled_back: [],
-  failed: [],
+  // `rolloutIn('failed')` is a production deploy whose outcome is unknown: a human answers (issue #6).
+  failed: [rollback, confirmProduction],
   expired: [],
 };
 

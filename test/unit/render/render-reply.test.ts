@@ -6,7 +6,15 @@ import { EVERY_REFUSAL_CODE } from '../../support/core-fixtures.ts';
 import { unsafeParts } from './assert-safe.ts';
 import { SHA_B } from './render-fixtures.ts';
 
-const ACTIONS: HumanAction[] = ['approve', 'reject', 'cancel', 'rollback', 'retry', 'acknowledge'];
+const ACTIONS: HumanAction[] = [
+  'approve',
+  'reject',
+  'cancel',
+  'rollback',
+  'retry',
+  'acknowledge',
+  'confirm_production',
+];
 const TERMINAL = ALL_PHASES.filter(isTerminal) as TerminalPhase[];
 
 /** Every refusal the core can return, with every phase it can carry. */
@@ -25,6 +33,9 @@ const REFUSALS: Refusal[] = [
   { code: 'unknown_alert' },
   { code: 'already_acknowledged', by: 'UBOB' },
   { code: 'already_acknowledged', by: 'not a user' },
+  { code: 'already_resolved', kind: 'rollback', by: 'UBOB' },
+  { code: 'already_resolved', kind: 'confirmed', by: 'UCAROL' },
+  { code: 'already_resolved', kind: 'confirmed', by: '<!channel>' },
 ];
 
 const REPLIES: Reply[] = [
