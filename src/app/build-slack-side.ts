@@ -5,6 +5,7 @@ import type { Freezes } from '../adapters/db/create-freezes.ts';
 import { createRolloutIndex } from '../adapters/db/create-rollout-index.ts';
 import type { RunRecords } from '../adapters/db/create-run-records.ts';
 import { ShiplockBootError } from '../adapters/db/shiplock-boot-error.ts';
+import type { RiskCommands } from '../adapters/risk/create-risk-commands.ts';
 import { createAlertRefs } from '../adapters/slack/create-alert-refs.ts';
 import { createCardRefs } from '../adapters/slack/create-card-refs.ts';
 import { createReplyRoutes, type ReplyRoutes } from '../adapters/slack/create-reply-routes.ts';
@@ -16,6 +17,7 @@ import { registerSlashCommand } from '../adapters/slack/register-slash-command.t
 import { findRepository } from '../config/find-repository.ts';
 import type { Config } from '../config/types.ts';
 import type { Event, Policy, Rollout, ThreadMessage } from '../core/types.ts';
+import type { SlackMessage } from '../render/blocks.ts';
 import type { Clock, Store } from '../shell/ports.ts';
 
 /** What the Slack side is built from. */
@@ -29,6 +31,8 @@ export interface SlackSideOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly unsandboxed: boolean;
+  /** The delegation-risk ledger for `/shiplock risk`, `/shiplock incident` and the Home tab. */
+  readonly risk?: RiskCommands;
 }
 
 /** The Slack app and the notifier; handlers are registered once the shell exists. */
@@ -37,6 +41,8 @@ export interface SlackSide {
   readonly notifier: SlackNotifier;
   /** Registers the buttons, `/shiplock` and App Home, recording events through `handle`. */
   register(handle: (event: Event) => void): void;
+  /** Posts a message of shiplock's own (the risk warning) to a channel. */
+  post(channel: string, message: SlackMessage): Promise<void>;
 }
 
 /**
@@ -75,9 +81,24 @@ export async function buildSlackSide(options: SlackSideOptions): Promise<SlackSi
     alertsChannelFor: (repo) => findRepository(config, repo)?.alertsChannel ?? channelFor(repo),
     cardSettings: { unsandboxed: options.unsandboxed },
   });
+  const risk = options.risk;
   const register = (handle: (event: Event) => void) =>
-    registerHandlers(app, { config, db, store, freezes, policyFor, clock, logger, replyRoutes, handle });
-  return { app, notifier, register };
+    registerHandlers(app, {
+      config,
+      db,
+      store,
+      freezes,
+      policyFor,
+      clock,
+      logger,
+      replyRoutes,
+      handle,
+      ...(risk === undefined ? {} : { risk }),
+    });
+  const post = async (channel: string, message: SlackMessage): Promise<void> => {
+    await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
+  };
+  return { app, notifier, register, post };
 }
 
 /** `auth.test` once, without the client's long retry schedule: a boot check must answer now. */
@@ -130,6 +151,7 @@ interface HandlerDeps {
   readonly logger: Logger;
   readonly replyRoutes: ReplyRoutes;
   readonly handle: (event: Event) => void;
+  readonly risk?: RiskCommands;
 }
 
 function registerHandlers(slack: SlackApp, deps: HandlerDeps): void {
@@ -140,6 +162,7 @@ function registerHandlers(slack: SlackApp, deps: HandlerDeps): void {
     rollouts: createRolloutIndex(deps.db),
     freezes: deps.freezes,
     policyFor: deps.policyFor,
+    ...(deps.risk === undefined ? {} : { risk: deps.risk }),
   };
   registerSlashCommand(slack.app, {
     ...reads,

@@ -20,6 +20,7 @@ import { startScheduler } from '../shell/start-scheduler.ts';
 import { buildCanaryJudge } from './build-canary-judge.ts';
 import { buildGatePorts } from './build-gate-ports.ts';
 import { buildGitHubApi, buildIntake, buildReporter } from './build-github-side.ts';
+import { buildRiskSide } from './build-risk-side.ts';
 import { buildSlackSide } from './build-slack-side.ts';
 import { buildVerifier } from './build-verifier.ts';
 import { createInFlight } from './create-in-flight.ts';
@@ -61,19 +62,40 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   crashPoint('boot.after_open');
   const stops: (() => unknown)[] = [() => db.close()];
   try {
-    const store = createSqliteStore(db);
     const freezes = createFreezes(db);
     const records = createRunRecords(db);
     const policies = new Map<string, Policy>();
-    const policyFor = (repo: string): Policy => {
+    const configuredPolicy = (repo: string): Policy => {
       const known = policies.get(repo);
       if (known !== undefined) return known;
       const policy = toPolicy(config, repo);
       policies.set(repo, policy);
       return policy;
     };
+    // Issue #7: the ledger rides on the store's transactions; the step-down tightens every policy.
+    const risk = buildRiskSide({
+      risk: config.risk,
+      repositories: config.repositories,
+      db,
+      store: createSqliteStore(db),
+      configuredPolicy,
+      logger,
+    });
+    const { store, policyFor } = risk;
     const unsandboxed = sandbox.kind === 'none';
-    const slack = await buildSlackSide({ config, db, store, freezes, records, policyFor, clock, logger, unsandboxed });
+    const slack = await buildSlackSide({
+      config,
+      db,
+      store,
+      freezes,
+      records,
+      policyFor,
+      clock,
+      logger,
+      unsandboxed,
+      risk: risk.commands,
+    });
+    risk.connect(slack.post);
     const api = buildGitHubApi(config, logger);
     const gatePorts = buildGatePorts({
       config,

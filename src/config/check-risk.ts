@@ -1,3 +1,4 @@
+import { checkIncidentMapping } from './check-incident-mapping.ts';
 import { duplicates } from './check-people.ts';
 import { checkRiskGraph } from './check-risk-graph.ts';
 import { DEFAULT_ACCEPTABLE_RISK, DEFAULT_RISK_COMPONENTS } from './default-risk-components.ts';
@@ -46,5 +47,10 @@ export function checkRisk(raw: unknown): ConfigError[] {
         'is required when risk.components is written: the authority check reads the graph (the seed graph is in docs/risk.md; write [] for none)',
     });
   }
-  return [...errors, ...checkBudgets(risk, written, components), ...checkRiskGraph(raw)];
+  return [
+    ...errors,
+    ...checkBudgets(risk, written, components),
+    ...checkIncidentMapping(risk, written),
+    ...checkRiskGraph(raw),
+  ];
 }

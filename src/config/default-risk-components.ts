@@ -1,3 +1,4 @@
+import type { IncidentTrigger } from '../core/risk/ledger-types.ts';
 import { priorFor } from '../core/risk/prior-for.ts';
 import type { HarmMode, HarmType, Implementation } from '../core/risk/risk-types.ts';
 import type { RiskComponentConfig } from './types.ts';
@@ -91,3 +92,15 @@ export const DEFAULT_PRODUCTION_NODE = 'production';
 
 /** The component that decides; the authority check requires it to be verified code. */
 export const DEFAULT_ORCHESTRATOR = 'orchestrator';
+
+/**
+ * Which harm mode each automatic incident charges by default (docs/risk.md, "The ledger"): a
+ * production rollback and an alert after promotion are the canary analysis approving a bad deploy
+ * (the canary exists to catch exactly that before production); a failed production deploy is the
+ * tests passing a change that does not work.
+ */
+export const DEFAULT_INCIDENT_MAPPING: Readonly<Record<IncidentTrigger, readonly string[]>> = {
+  production_rollback: ['canary_analysis.approves_bad_deploy'],
+  deploy_failed: ['tests.false_pass'],
+  alert_after_promotion: ['canary_analysis.approves_bad_deploy'],
+};

@@ -8,6 +8,7 @@ import {
 } from './default-risk-components.ts';
 import { durationSchema } from './duration-schema.ts';
 import { LOCAL_ID } from './identifier-patterns.ts';
+import { slackUserSchema } from './repository-schema.ts';
 
 /** Said of `blocking: true` on an LLM component, by the schema and by `checkRisk`. */
 export const LLM_CANNOT_BLOCK =
@@ -71,6 +72,20 @@ const edgeSchema = z.strictObject({
   trust: z.number().min(0).max(1).optional(),
 });
 
+/** `component.mode`: a harm mode of a component. */
+export const HARM_MODE_REF = /^([a-z0-9][a-z0-9_-]{0,63})\.([a-z0-9][a-z0-9_-]{0,63})$/;
+
+const harmModeRef = z.string().regex(HARM_MODE_REF, { error: 'must name a harm mode as component.mode' });
+
+/** Which harm modes each automatic incident charges; an unwritten trigger keeps its default. */
+const incidentsSchema = z
+  .strictObject({
+    production_rollback: z.array(harmModeRef).optional(),
+    deploy_failed: z.array(harmModeRef).optional(),
+    alert_after_promotion: z.array(harmModeRef).optional(),
+  })
+  .prefault({});
+
 /**
  * The delegation-risk section as written. Without `components` the seed's table applies, and
  * without `edges` the seed's graph (or none, when `components` is written).
@@ -84,5 +99,8 @@ export const riskSchema = z
     orchestrator: id.default(DEFAULT_ORCHESTRATOR),
     components: z.array(componentSchema).min(1).optional(),
     edges: z.array(edgeSchema).optional(),
+    incidents: incidentsSchema,
+    /** Who may record incidents and acknowledge a step-down; default: every named approver. */
+    authorized: z.array(slackUserSchema).min(1).optional(),
   })
   .prefault({});

@@ -1,9 +1,11 @@
 import { carriesAuthority } from '../core/risk/carries-authority.ts';
+import type { IncidentMapping } from '../core/risk/derive-incidents.ts';
+import type { HarmModeRef, IncidentTrigger } from '../core/risk/ledger-types.ts';
 import { priorFor } from '../core/risk/prior-for.ts';
 import type { HarmMode, RiskEdge } from '../core/risk/risk-types.ts';
 import { TRUST_TIER } from '../core/risk/trust-tier.ts';
 import type { RawConfig } from './config-schema.ts';
-import { DEFAULT_RISK_COMPONENTS } from './default-risk-components.ts';
+import { DEFAULT_INCIDENT_MAPPING, DEFAULT_RISK_COMPONENTS } from './default-risk-components.ts';
 import { DEFAULT_RISK_EDGES } from './default-risk-edges.ts';
 import type { Implementation, RiskComponentConfig, RiskConfig } from './types.ts';
 
@@ -67,5 +69,28 @@ export function toRiskConfig(risk: RawRisk): RiskConfig {
     orchestrator: risk.orchestrator,
     components,
     edges,
+    incidents: toIncidentMapping(risk.incidents, components),
+    authorized: risk.authorized === undefined ? null : [...new Set(risk.authorized)],
+  };
+}
+
+/**
+ * `risk.incidents` with its defaults. A written trigger must name existing harm modes (`checkRisk`
+ * says so at boot); a default that names a mode the written components do not have is dropped.
+ */
+function toIncidentMapping(written: RawRisk['incidents'], components: readonly RiskComponentConfig[]): IncidentMapping {
+  const exists = (ref: HarmModeRef) =>
+    components.some((c) => c.id === ref.component && c.harmModes.some((m) => m.id === ref.mode));
+  const refsOf = (trigger: IncidentTrigger): HarmModeRef[] =>
+    (written[trigger] ?? DEFAULT_INCIDENT_MAPPING[trigger])
+      .map((text): HarmModeRef => {
+        const [component = '', mode = ''] = text.split('.');
+        return { component, mode };
+      })
+      .filter(exists);
+  return {
+    production_rollback: refsOf('production_rollback'),
+    deploy_failed: refsOf('deploy_failed'),
+    alert_after_promotion: refsOf('alert_after_promotion'),
   };
 }

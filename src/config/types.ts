@@ -3,6 +3,7 @@
  * the environment. Every field is present (defaults applied) except the ones marked optional, which
  * are absent on purpose (an unset secret, an unset URL). Durations are milliseconds.
  */
+import type { IncidentMapping } from '../core/risk/derive-incidents.ts';
 import type {
   HarmMode,
   RiskComponent,
@@ -210,6 +211,10 @@ export interface RiskConfig {
   readonly orchestrator: string;
   readonly components: readonly RiskComponentConfig[];
   readonly edges: readonly RiskEdge[];
+  /** Which harm modes each automatic incident charges (`risk.incidents`). */
+  readonly incidents: IncidentMapping;
+  /** Who may record incidents and acknowledge a step-down; null: every named approver. */
+  readonly authorized: readonly string[] | null;
 }
 
 /** The whole configuration. */

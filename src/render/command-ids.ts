@@ -15,3 +15,15 @@ export const COMMAND_BLOCK_ID = {
   homeRecent: 'shiplock.home.recent',
   homeFreezes: 'shiplock.home.freezes',
 } as const;
+
+/** `block_id`s of the delegation-risk report (`/shiplock risk`, the Home tab) and its warning. */
+export const RISK_BLOCK_ID = {
+  header: 'shiplock.risk.header',
+  system: 'shiplock.risk.system',
+  components: 'shiplock.risk.components',
+  chains: 'shiplock.risk.chains',
+  authority: 'shiplock.risk.authority',
+  incidents: 'shiplock.risk.incidents',
+  warning: 'shiplock.risk.warning',
+  homeTitle: 'shiplock.home.risk',
+} as const;

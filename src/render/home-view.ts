@@ -1,5 +1,6 @@
 import { eligibility } from '../core/approvals.ts';
 import type { EpochMs, Freeze, Policy, PullRequestState, Rollout, SlackUserId } from '../core/types.ts';
+import type { RiskView } from './risk-view.ts';
 
 /** One rollout with the aggregate it belongs to. */
 export interface HomeRollout {
@@ -18,6 +19,8 @@ export interface HomeView {
   /** Deployed and rolled-back rollouts, most recent first. */
   readonly recent: readonly Rollout[];
   readonly freezes: readonly { readonly repo: string; readonly freeze: Freeze }[];
+  /** The delegation-risk report (issue #7), when the ledger is on. */
+  readonly risk?: RiskView;
 }
 
 /**

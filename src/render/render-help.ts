@@ -8,7 +8,9 @@ export const USAGE_LINES: readonly string[] = [
   '`/shiplock why &lt;owner/repo#N | rollout-id&gt;`: every condition production still waits for, and who can meet it',
   '`/shiplock cancel &lt;owner/repo#N | rollout-id&gt;`: stop a rollout before production (named approvers and the author)',
   '`/shiplock freeze on [owner/repo] [reason]` / `/shiplock freeze off [owner/repo]`: hold every production deploy of the repository (named approvers; without a repository, the one whose deploy channel you are in)',
-  '`/shiplock risk`: delegation-risk budgets',
+  '`/shiplock risk`: delegation-risk budgets, estimates, trust chains and incidents',
+  '`/shiplock risk ack &lt;reason&gt;`: lift the autonomy step-down after a budget went over (authorized people)',
+  '`/shiplock incident &lt;component&gt;[.mode] &lt;damage $&gt; &lt;what happened&gt;`: record an incident against a component (authorized people)',
   '`/shiplock help`: this text',
 ];
 

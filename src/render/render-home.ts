@@ -1,12 +1,13 @@
 import type { KnownBlock } from '@slack/types';
 import type { EpochMs } from '../core/types.ts';
 import { divider, header, packSections, section } from './blocks.ts';
-import { COMMAND_BLOCK_ID } from './command-ids.ts';
+import { COMMAND_BLOCK_ID, RISK_BLOCK_ID } from './command-ids.ts';
 import { formatDuration } from './format-duration.ts';
 import { freezeAuthor } from './freeze-author.ts';
 import type { HomeView } from './home-view.ts';
 import { safeMrkdwn } from './mrkdwn.ts';
 import { phaseLabel } from './phase-label.ts';
+import { riskReportBlocks } from './render-risk-report.ts';
 import { rolloutLine } from './rollout-line.ts';
 import { slackDate } from './slack-date.ts';
 import { SLACK_LIMITS, validateMessage } from './validate-blocks.ts';
@@ -65,6 +66,9 @@ function blocksAt(view: HomeView, titleMax: number): KnownBlock[] {
     ...list(COMMAND_BLOCK_ID.homeLocks, 'Time locks running', locks, 'No rollout is in its time lock.'),
     ...list(COMMAND_BLOCK_ID.homeRecent, 'Recent deploys and rollbacks', recent, 'No recent deploys.'),
     ...list(COMMAND_BLOCK_ID.homeFreezes, 'Active freezes', freezes, 'No repository is frozen.'),
+    ...(view.risk === undefined
+      ? []
+      : [divider(), section(RISK_BLOCK_ID.homeTitle, '*Delegation risk*'), ...riskReportBlocks(view.risk)]),
   ];
 }
 

@@ -81,8 +81,8 @@ describe('/shiplock through the real Bolt receiver', () => {
     expect(await command('UDAVE', 'why')).toMatch(/Name the rollout/);
   });
 
-  it('risk answers honestly that budgets come with issue #7', async () => {
-    expect(await command('UBOB', 'risk')).toMatch(/issue #7/);
+  it('risk without a ledger attached says so (the bot always attaches one: risk-step-down.test.ts)', async () => {
+    expect(await command('UBOB', 'risk')).toMatch(/not measured/);
   });
 
   it('list shows the active rollouts: repo#N, short SHA, phase', async () => {

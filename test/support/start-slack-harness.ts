@@ -20,6 +20,8 @@ import { createSlackNotifier } from '../../src/adapters/slack/create-slack-notif
 import { registerAppHome } from '../../src/adapters/slack/register-app-home.ts';
 import { registerCardActions } from '../../src/adapters/slack/register-card-actions.ts';
 import { registerSlashCommand } from '../../src/adapters/slack/register-slash-command.ts';
+import { buildRiskSide } from '../../src/app/build-risk-side.ts';
+import type { RiskConfig } from '../../src/config/types.ts';
 import type { Event, Policy, Rollout } from '../../src/core/types.ts';
 import { formatViolation, validateMessage } from '../../src/render/index.ts';
 import { createSlackStandIn, type SeedChannel, type SlackStandIn } from '../../src/sandbox/slack/index.ts';
@@ -66,6 +68,10 @@ export interface SlackHarnessOptions {
   readonly extraChannels?: readonly SeedChannel[];
   /** Wraps how Slack handlers record events (the bench times it). Default: `shell.enqueue`. */
   readonly record?: (shell: Shell) => (event: Event) => void;
+  /** Attaches the delegation-risk ledger as `shiplock start` does (issue #7). */
+  readonly risk?: RiskConfig;
+  /** The configured policy of `acme/api`; default the core fixtures' `POLICY`. */
+  readonly policy?: Policy;
 }
 
 /**
@@ -75,7 +81,20 @@ export interface SlackHarnessOptions {
 export async function startSlackHarness(options: SlackHarnessOptions): Promise<SlackHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'shiplock-slack-'));
   const db = openDatabase(join(dir, 'shiplock.db'));
-  const store = createSqliteStore(db);
+  const logger = createLogger('silent');
+  const policy: Policy = { ...(options.policy ?? POLICY), verificationMs: 0 };
+  const risk =
+    options.risk === undefined
+      ? null
+      : buildRiskSide({
+          risk: options.risk,
+          repositories: [{ name: 'acme/api', deployChannel: DEPLOY_CHANNEL }],
+          db,
+          store: createSqliteStore(db),
+          configuredPolicy: () => policy,
+          logger,
+        });
+  const store = risk?.store ?? createSqliteStore(db);
   const members = HARNESS_USERS.map((u) => u.id);
   const slack = await createSlackStandIn({
     signingSecret: options.secret,
@@ -87,9 +106,7 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     ],
     validate: (payload, surface) => validateMessage(payload, surface).map(formatViolation),
   });
-  const policy: Policy = { ...POLICY, verificationMs: 0 };
-  const policyFor = (): Policy => policy;
-  const logger = createLogger('silent');
+  const policyFor = (): Policy => risk?.policyFor('acme/api') ?? policy;
   const replyRoutes = createReplyRoutes();
   const clock = { now: () => Date.now() };
   const client = new WebClient(slack.bot.token, { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true });
@@ -124,7 +141,16 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
   });
   const handle = options.record?.(shell) ?? ((event: Event) => shell.enqueue(event));
   registerCardActions(app.app, { handle, clock, logger, replyRoutes });
-  const reads = { store, rollouts: createRolloutIndex(db), freezes, policyFor };
+  const reads = {
+    store,
+    rollouts: createRolloutIndex(db),
+    freezes,
+    policyFor,
+    ...(risk === null ? {} : { risk: risk.commands }),
+  };
+  risk?.connect(async (channel, message) => {
+    await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+  });
   registerSlashCommand(app.app, {
     ...reads,
     repoForChannel: (channel) => (channel === DEPLOY_CHANNEL ? 'acme/api' : null),

@@ -37,7 +37,9 @@ export type AuditProblem =
   /** Replaying the pull request's events does not give its stored snapshot (invariant I6). */
   | 'replay_mismatch'
   | 'snapshot_columns_mismatch'
-  | 'rollout_index_mismatch';
+  | 'rollout_index_mismatch'
+  /** A row of the risk ledger's stream is not a ledger event, or repeats a key (issue #7). */
+  | 'risk_event_invalid';
 
 /** A failed audit: the first bad row (or pull request) and why. */
 export interface AuditFailure {

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { RISK_STREAM } from '../risk/risk-stream.ts';
+import { verifyRiskStream } from '../risk/verify-risk-stream.ts';
 import { type AuditFailure, type AuditHead, type AuditResult, auditFailure } from './audit-result.ts';
 import { type HashFn, sha256Hex } from './sha256-hex.ts';
 import { verifyChain } from './verify-chain.ts';
@@ -23,7 +25,9 @@ export function verifyAuditLog(db: Database.Database, options: VerifyAuditLogOpt
   return db.transaction((): AuditResult => {
     const chain = verifyChain(db, hash, options.expectHead);
     if ('ok' in chain) return chain;
-    const problem = verifySnapshots(db, chain.lastSeqByPr) ?? findEditedPolicy(db, hash);
+    // The risk ledger's stream is no pull request: it has its own check, not a snapshot.
+    const pullRequests = new Map([...chain.lastSeqByPr].filter(([key]) => key !== RISK_STREAM));
+    const problem = verifySnapshots(db, pullRequests) ?? verifyRiskStream(db) ?? findEditedPolicy(db, hash);
     if (problem !== null) return problem;
     return { ok: true, count: chain.count, headSeq: chain.headSeq, headHash: chain.headHash };
   })();

@@ -1,5 +1,6 @@
 import { isNamedApprover, maySteer } from '../../core/approvals.ts';
 import { explainRollout } from '../../core/explain-rollout.ts';
+import type { RiskIncidentRecorded } from '../../core/risk/ledger-types.ts';
 import type { Event, Policy, PullRequestState, Rollout } from '../../core/types.ts';
 import type { SlackMessage } from '../../render/blocks.ts';
 import { mentionUser } from '../../render/mention-user.ts';
@@ -14,6 +15,8 @@ import type { Store } from '../../shell/ports.ts';
 import { toPrKey } from '../../shell/ports.ts';
 import type { Freezes } from '../db/create-freezes.ts';
 import type { RolloutIndex } from '../db/create-rollout-index.ts';
+import type { RiskCommands } from '../risk/create-risk-commands.ts';
+import { answerRisk } from './answer-risk-command.ts';
 import type { CommandTarget, SlashCommand, UsageProblem } from './parse-slash-command.ts';
 
 /** The reads an answer needs; all are SQLite reads of a few milliseconds, done before the ack. */
@@ -26,6 +29,8 @@ export interface AnswerReads {
   readonly repoForChannel: (channel: string) => string | null;
   /** Whether shiplock gates this repository (config). */
   readonly isKnownRepo: (repo: string) => boolean;
+  /** The delegation-risk ledger (issue #7); absent: `/shiplock risk` says it is not measured. */
+  readonly risk?: RiskCommands;
 }
 
 /** The ephemeral answer, and the writes to make after the ack (events for the core, the freeze row). */
@@ -38,7 +43,9 @@ export interface Answer {
 export type AfterAck =
   | { readonly kind: 'event'; readonly event: Event; readonly replyTo?: { readonly rolloutId: string } }
   | { readonly kind: 'freeze_set'; readonly repo: string; readonly reason: string }
-  | { readonly kind: 'freeze_clear'; readonly repo: string };
+  | { readonly kind: 'freeze_clear'; readonly repo: string }
+  | { readonly kind: 'risk_incident'; readonly incident: RiskIncidentRecorded }
+  | { readonly kind: 'risk_ack'; readonly reason: string };
 
 /** Who typed the command, where, and when. */
 export interface Asker {
@@ -56,6 +63,10 @@ const USAGE_LEAD: Readonly<Record<UsageProblem['code'], string>> = {
   missing_target: 'Name the rollout: a pull request as `owner/repo#N` or a rollout id.',
   bad_target: 'That is not a pull request (`owner/repo#N`) or a rollout id.',
   bad_freeze: 'Freeze takes `on` or `off`, then optionally `owner/repo`, then (for `on`) a reason.',
+  bad_incident:
+    'An incident takes a component (optionally `.mode`), the damage in dollars and what happened: `/shiplock incident security_scanner 12000 missed an injection in the login form`.',
+  bad_risk:
+    '`/shiplock risk` shows the report; `/shiplock risk ack &lt;reason&gt;` lifts the step-down and needs a reason.',
   too_long: 'That command is too long for shiplock to read.',
 };
 
@@ -74,9 +85,9 @@ export function answerSlashCommand(command: SlashCommand, asker: Asker, reads: A
     case 'usage':
       return { message: renderUsage(USAGE_LEAD[command.problem.code]), after: [] };
     case 'risk':
-      return notice(
-        'Delegation-risk budgets (spend against budget per component, and the autonomy step-down) arrive with issue #7. Nothing is measured yet.',
-      );
+    case 'risk_ack':
+    case 'incident':
+      return answerRisk(command, asker, reads.risk);
     case 'list':
       return { message: renderList(activeRollouts(reads).map((i) => i.rollout)), after: [] };
     case 'status': {

@@ -14,6 +14,16 @@ export type SlashCommand =
   | { readonly kind: 'freeze_on'; readonly repo: string | null; readonly reason: string }
   | { readonly kind: 'freeze_off'; readonly repo: string | null }
   | { readonly kind: 'risk' }
+  | { readonly kind: 'risk_ack'; readonly reason: string }
+  | {
+      readonly kind: 'incident';
+      readonly component: string;
+      /** The harm mode after a dot (`security_scanner.hides_finding`); null: the component's first. */
+      readonly mode: string | null;
+      /** Dollars. */
+      readonly damage: number;
+      readonly text: string;
+    }
   | { readonly kind: 'help' }
   | { readonly kind: 'usage'; readonly problem: UsageProblem };
 
@@ -24,6 +34,8 @@ export type UsageProblem =
   | { readonly code: 'missing_target'; readonly subcommand: 'why' | 'cancel' }
   | { readonly code: 'bad_target' }
   | { readonly code: 'bad_freeze' }
+  | { readonly code: 'bad_incident' }
+  | { readonly code: 'bad_risk' }
   | { readonly code: 'too_long' };
 
 /** Longest command text we read: Slack allows more, nobody types more by hand. */
@@ -66,7 +78,9 @@ export function parseSlashCommand(text: unknown): SlashCommand {
     case 'freeze':
       return parseFreeze(rest);
     case 'risk':
-      return { kind: 'risk' };
+      return parseRisk(rest);
+    case 'incident':
+      return parseIncident(rest);
     case 'help':
       return { kind: 'help' };
     default:
@@ -111,4 +125,46 @@ function parseFreeze(rest: readonly string[]): SlashCommand {
     .slice(0, FREEZE_REASON_MAX)
     .replace(/[\uD800-\uDBFF]$/, '');
   return { kind: 'freeze_on', repo, reason };
+}
+
+/** Longest incident text or acknowledgement reason kept (shown in the report). */
+export const RISK_TEXT_MAX = 500;
+
+/** `$1,200`, `1200`, `1200.50`: dollars, at most a billion. */
+const DOLLARS = /^\$?((?:\d{1,3}(?:,\d{3})+|\d{1,10})(?:\.\d{1,2})?)$/;
+const HARM_REF = /^([a-z0-9][a-z0-9_-]{0,63})(?:\.([a-z0-9][a-z0-9_-]{0,63}))?$/;
+
+function keptText(words: readonly string[]): string {
+  return words
+    .join(' ')
+    .slice(0, RISK_TEXT_MAX)
+    .replace(/[\uD800-\uDBFF]$/, '')
+    .trim();
+}
+
+/** `risk` (the report) or `risk ack <reason…>` (lift the step-down; a reason is required). */
+function parseRisk(rest: readonly string[]): SlashCommand {
+  const [sub, ...words] = rest;
+  if (sub === undefined) return { kind: 'risk' };
+  if (sub.toLowerCase() !== 'ack') return usage({ code: 'bad_risk' });
+  const reason = keptText(words);
+  return reason === '' ? usage({ code: 'bad_risk' }) : { kind: 'risk_ack', reason };
+}
+
+/** Parses a dollar amount as typed (`$1,200.50`); null when it is not one. */
+export function parseDollars(word: string): number | null {
+  const match = DOLLARS.exec(word);
+  if (match === null) return null;
+  const amount = Number((match[1] ?? '').replaceAll(',', ''));
+  return Number.isFinite(amount) && amount <= 1e9 ? amount : null;
+}
+
+/** `incident <component>[.<mode>] <damage> <text…>`; the component is checked against the config later. */
+function parseIncident(rest: readonly string[]): SlashCommand {
+  const [ref, amount, ...words] = rest;
+  const target = ref === undefined ? null : HARM_REF.exec(ref.toLowerCase());
+  const damage = amount === undefined ? null : parseDollars(amount);
+  const text = keptText(words);
+  if (target === null || damage === null || text === '') return usage({ code: 'bad_incident' });
+  return { kind: 'incident', component: target[1] ?? '', mode: target[2] ?? null, damage, text };
 }

@@ -6,6 +6,7 @@ import { renderHome } from '../../render/render-home.ts';
 import type { Clock, Store } from '../../shell/ports.ts';
 import type { Freezes } from '../db/create-freezes.ts';
 import type { RolloutIndex, RolloutRef } from '../db/create-rollout-index.ts';
+import type { RiskCommands } from '../risk/create-risk-commands.ts';
 
 /** What the Home tab is built from. */
 export interface AppHomeDeps {
@@ -15,6 +16,8 @@ export interface AppHomeDeps {
   readonly policyFor: (repo: string) => Policy;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The delegation-risk ledger: its report is a section of the Home tab (issue #7). */
+  readonly risk?: Pick<RiskCommands, 'view'>;
 }
 
 const ACTIVE_SCAN = 200;
@@ -46,12 +49,14 @@ export function homeViewFor(viewer: string, deps: AppHomeDeps) {
       const rollout = state?.rollouts.find((r) => r.id === ref.rolloutId);
       return state == null || rollout === undefined ? [] : [{ state, rollout }];
     });
-  return toHomeView({
+  const at = deps.clock.now();
+  const home = toHomeView({
     viewer,
-    at: deps.clock.now(),
+    at,
     active: load(deps.rollouts.active(ACTIVE_SCAN)),
     recent: load(deps.rollouts.inPhases(['deployed', 'rolled_back'], RECENT)),
     freezes: deps.freezes.list(),
     policyFor: deps.policyFor,
   });
+  return deps.risk === undefined ? home : { ...home, risk: deps.risk.view(at) };
 }

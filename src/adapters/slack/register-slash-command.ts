@@ -62,5 +62,11 @@ function perform(step: AfterAck, asker: { user: string; channel: string; at: num
     case 'freeze_clear':
       deps.freezes.clear(step.repo);
       return deps.handle({ type: 'FreezeChanged', at: asker.at, repo: step.repo, freeze: null });
+    case 'risk_incident':
+      deps.risk?.recordIncident(step.incident);
+      return;
+    case 'risk_ack':
+      deps.risk?.acknowledge(asker.user, step.reason, asker.at);
+      return;
   }
 }

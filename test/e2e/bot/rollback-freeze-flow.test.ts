@@ -109,6 +109,9 @@ describe('production rollbacks freeze the repository (issue #6)', () => {
     expect(status).toMatch(/frozen by shiplock \(automatically, after a production rollback\)/);
     expect(status).toMatch(/automatic after the production rollback of acme\/api#1/);
 
+    // The rollback also put the canary over its risk budget (issue #7): autonomy is stepped down
+    // (one more approver) until a named approver acknowledges; bob does, so one approval suffices again.
+    expect(await slash(PEOPLE.bob.slack, 'risk ack rollback of #1 understood')).toMatch(/Acknowledged/);
     // A second PR gets through its gates, canary, approval and lock, and is held at preflight.
     await throughTheLock(2);
     await h.waitFor('#2 held by the freeze', cardSays(2, /Held before production/));
