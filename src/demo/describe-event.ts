@@ -85,6 +85,8 @@ export function describeEvent(event: Event, context: DescribeContext): string | 
       return `canary alert ${event.alert.name} ${event.alert.status}`;
     case 'AlertAcknowledged':
       return `${nameOf(event.user)} acknowledged an alert`;
+    case 'ProductionConfirmed':
+      return `${nameOf(event.user)} checked production and confirmed it is fine (the unknown outcome is resolved)`;
     default:
       // Events added to the core later still show up, by name.
       return event.type;
