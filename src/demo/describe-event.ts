@@ -89,6 +89,6 @@ export function describeEvent(event: Event, context: DescribeContext): string | 
       return `${nameOf(event.user)} checked production and confirmed it is fine (the unknown outcome is resolved)`;
     default:
       // Events added to the core later still show up, by name.
-      return event.type;
+      return (event as { readonly type: string }).type;
   }
 }

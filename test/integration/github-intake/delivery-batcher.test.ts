@@ -21,7 +21,11 @@ describe('createDeliveryBatcher', () => {
       },
       storeAll: (ds) => {
         batches.push(ds.map((d) => d.deliveryId));
-        return ds.map((d) => (seen.has(d.deliveryId) ? 'duplicate' : (seen.add(d.deliveryId), 'stored')));
+        return ds.map((d) => {
+          if (seen.has(d.deliveryId)) return 'duplicate';
+          seen.add(d.deliveryId);
+          return 'stored';
+        });
       },
     });
     const outcomes = await Promise.all(['a', 'b', 'a'].map((id) => store(delivery(id))));
@@ -44,7 +48,12 @@ describe('createDeliveryBatcher', () => {
 
   it('without storeAll, stores one by one as before', async () => {
     const stored: string[] = [];
-    const store = createDeliveryBatcher({ store: (d) => (stored.push(d.deliveryId), 'stored') });
+    const store = createDeliveryBatcher({
+      store: (d) => {
+        stored.push(d.deliveryId);
+        return 'stored';
+      },
+    });
     expect(await Promise.all([store(delivery('a')), store(delivery('b'))])).toEqual(['stored', 'stored']);
     expect(stored).toEqual(['a', 'b']);
   });
