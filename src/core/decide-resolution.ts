@@ -114,7 +114,8 @@ export function decideResolutionDeploy(
   const next: OutcomeResolution = { ...resolution!, rollback: { ...deploy, status, ...ended, ...summary } };
   if (event.type !== 'DeployStarted') endRollback(step, event, next.by);
   step.commands.push({ type: 'PublishCard', rolloutId: rollout.id });
-  const resolutions = (state.resolutions ?? []).map((x) => (x === resolution ? next : x));
+  // `resolution` was found in `state.resolutions`, so the list is there; order carries no meaning.
+  const resolutions = [...state.resolutions!.filter((x) => x !== resolution), next];
   return { state: { ...state, resolutions }, commands: step.commands };
 }
 

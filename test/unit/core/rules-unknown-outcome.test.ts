@@ -64,6 +64,7 @@ describe('production outcome unknown: a human answers (issue #6)', () => {
     ]);
     expect(deployOf(g.state!, g.rollout(), 'rollback')?.epoch).toBe(epoch);
     expect(deployOf(g.state!, g.rollout(), 'production')?.status).toBe('unknown');
+    expect(deployOf(g.state!, { ...g.rollout(), deploys: {} }, 'canary')).toBeNull();
   });
 
   it.each([
