@@ -95,10 +95,7 @@ export async function buildSlackSide(options: SlackSideOptions): Promise<SlackSi
       handle,
       ...(risk === undefined ? {} : { risk }),
     });
-  const post = async (channel: string, message: SlackMessage): Promise<void> => {
-    await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
-  };
-  return { app, notifier, register, post };
+  return { app, notifier, register, post: notifier.post };
 }
 
 /** `auth.test` once, without the client's long retry schedule: a boot check must answer now. */

@@ -49,6 +49,8 @@ export interface SlackNotifierOptions {
 export interface SlackNotifier extends Notifier {
   /** The card's permalink once known (fetched right after the card is posted); undefined before. */
   cardUrl(rolloutId: string): string | undefined;
+  /** Posts a message of shiplock's own that belongs to no rollout (the risk warning), unfurls off. */
+  post(channel: string, message: SlackMessage): Promise<void>;
 }
 
 /** Slack unfurls links by fetching them, a leak path for untrusted text (REFERENCES.md). */
@@ -148,6 +150,9 @@ export function createSlackNotifier(options: SlackNotifierOptions): SlackNotifie
 
   return {
     cardUrl: (rolloutId) => permalinks.get(rolloutId),
+    post: async (channel, message) => {
+      await client.chat.postMessage({ channel, ...message, ...NO_UNFURL });
+    },
     publishCard: (state, rollout) => serial(rollout.id, () => publish(state, rollout)).then(() => undefined),
     postThread: (state: PullRequestState, rollout: Rollout, message: ThreadMessage) =>
       serial(rollout.id, async () => {

@@ -72,6 +72,9 @@ describe('delegation risk through the whole bot (issue #7)', () => {
       expect.stringMatching(/over budget: `canary_analysis`/),
       expect.stringMatching(/over budget: The whole system/),
     ]);
+    // Posted like every other message of shiplock's: Slack never fetches what a warning links to.
+    for (const m of warnings())
+      expect({ links: m.unfurlLinks, media: m.unfurlMedia }).toEqual({ links: false, media: false });
     const report = await slash(PEOPLE.carol.slack, 'risk');
     expect(report).toContain('Autonomy stepped down');
     expect(report).toContain('production was rolled back: acme/api#1');
