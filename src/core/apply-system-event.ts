@@ -1,8 +1,9 @@
 import { requestLook } from './advance.ts';
 import { stillEligible } from './approvals.ts';
 import { endProductionRollback } from './end-production-rollback.ts';
+import { isLiveClaim } from './is-live-claim.ts';
 import { type ProductionBlocker, productionBlockers } from './production-guard.ts';
-import { claimDeploy, endRollout, enterPhase, type Step, schedule } from './step.ts';
+import { claimDeploy, endRollout, enterPhase, reportDeployFinished, type Step, schedule } from './step.ts';
 import type {
   AdvisoryReviewFinished,
   CanaryJudged,
@@ -153,7 +154,7 @@ function isWatched(step: Step): boolean {
 
 function deployStarted(step: Step, event: DeployStarted): void {
   const deploy = step.rollout.deploys[event.stage];
-  if (deploy?.status !== 'claimed' || deploy.epoch !== event.epoch) return;
+  if (deploy === undefined || !isLiveClaim(deploy, event)) return;
   const deploys = { ...step.rollout.deploys, [event.stage]: { ...deploy, status: 'running' as const } };
   step.rollout = { ...step.rollout, deploys };
 }
@@ -161,23 +162,11 @@ function deployStarted(step: Step, event: DeployStarted): void {
 function deployFinished(step: Step, event: DeployFinished, policy: Policy): void {
   const r = step.rollout;
   const deploy = r.deploys[event.stage];
-  if (deploy === undefined || deploy.epoch !== event.epoch) return;
-  if (deploy.status !== 'claimed' && deploy.status !== 'running') return;
+  if (deploy === undefined || !isLiveClaim(deploy, event)) return;
   const status = event.ok ? ('succeeded' as const) : ('failed' as const);
   const deploys = { ...r.deploys, [event.stage]: { ...deploy, status, finishedAt: event.at, summary: event.summary } };
   step.rollout = { ...r, deploys };
-  step.commands.push({
-    type: 'PostThread',
-    rolloutId: r.id,
-    message: { kind: 'deploy_finished', stage: event.stage, epoch: event.epoch },
-  });
-  step.commands.push({
-    type: 'ReportToGitHub',
-    rolloutId: r.id,
-    repo: r.pr.repo,
-    sha: r.pr.sha,
-    report: { kind: 'deployment', stage: event.stage, status: event.ok ? 'success' : 'failure' },
-  });
+  reportDeployFinished(step, event);
   afterDeploy(step, event, policy);
 }
 
@@ -212,8 +201,7 @@ function startRollback(step: Step, reason: NonNullable<Step['rollout']['rollback
 /** A deploy that started and never reported is never re-run: a human must look. */
 function deployUnknown(step: Step, event: DeployOutcomeUnknown): void {
   const deploy = step.rollout.deploys[event.stage];
-  if (deploy === undefined || deploy.epoch !== event.epoch) return;
-  if (deploy.status !== 'claimed' && deploy.status !== 'running') return;
+  if (deploy === undefined || !isLiveClaim(deploy, event)) return;
   const deploys = { ...step.rollout.deploys, [event.stage]: { ...deploy, status: 'unknown' as const } };
   step.rollout = { ...step.rollout, deploys };
   const reason = { code: 'deploy_outcome_unknown', stage: event.stage } as const;

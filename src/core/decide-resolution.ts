@@ -1,7 +1,9 @@
 import { maySteer } from './approvals.ts';
-import { claimDeploy, createStep, type Step } from './step.ts';
+import { freezeAfterProductionRollback } from './end-production-rollback.ts';
+import { isLiveClaim } from './is-live-claim.ts';
+import { claimDeploy, createStep, reportDeployFinished, type Step } from './step.ts';
 import type {
-  Command,
+  Decision,
   DeployFinished,
   DeployOutcomeUnknown,
   DeployStage,
@@ -16,12 +18,6 @@ import type {
   RollbackRequested,
   Rollout,
 } from './types.ts';
-
-/** What `decide` returns for an event about a resolution. */
-export interface ResolutionDecision {
-  readonly state: PullRequestState;
-  readonly commands: readonly Command[];
-}
 
 /**
  * Whether the rollout ended because its production deploy started and never reported (issue #6):
@@ -59,9 +55,9 @@ export function decideResolutionAction(
   rollout: Rollout,
   event: RollbackRequested | ProductionConfirmed,
   policy: Policy,
-): ResolutionDecision {
+): Decision {
   const step = createStep(rollout, event.at);
-  const answer = (reply: Reply): ResolutionDecision => ({
+  const answer = (reply: Reply): Decision => ({
     state,
     commands: [{ type: 'ReplyEphemeral', rolloutId: rollout.id, user: event.user, reply }],
   });
@@ -101,17 +97,15 @@ export function decideResolutionDeploy(
   state: PullRequestState,
   rollout: Rollout,
   event: DeployStarted | DeployFinished | DeployOutcomeUnknown,
-): ResolutionDecision | null {
+): Decision | null {
   const resolution = resolutionOf(state, rollout.id);
   const deploy = resolution?.rollback;
-  if (event.stage !== 'rollback' || deploy == null || deploy.epoch !== event.epoch) return null;
-  if (deploy.status !== 'claimed' && deploy.status !== 'running') return null;
-  if (event.type === 'DeployStarted' && deploy.status === 'running') return null;
+  if (resolution === null || deploy == null || event.stage !== 'rollback' || !isLiveClaim(deploy, event)) return null;
   const step = createStep(rollout, event.at);
   const status = event.type === 'DeployStarted' ? 'running' : toStatus(event);
   const ended = event.type === 'DeployStarted' ? {} : { finishedAt: event.at };
   const summary = event.type === 'DeployFinished' ? { summary: event.summary } : {};
-  const next: OutcomeResolution = { ...resolution!, rollback: { ...deploy, status, ...ended, ...summary } };
+  const next: OutcomeResolution = { ...resolution, rollback: { ...deploy, status, ...ended, ...summary } };
   if (event.type !== 'DeployStarted') endRollback(step, event, next.by);
   step.commands.push({ type: 'PublishCard', rolloutId: rollout.id });
   // `resolution` was found in `state.resolutions`, so the list is there; order carries no meaning.
@@ -124,32 +118,14 @@ function toStatus(event: DeployFinished | DeployOutcomeUnknown): DeployState['st
   return event.ok ? 'succeeded' : 'failed';
 }
 
-/** The same aftermath as `endProductionRollback`, without ending the rollout (it ended before). */
+/** The aftermath of `endProductionRollback`, without ending the rollout (it ended before). */
 function endRollback(step: Step, event: DeployFinished | DeployOutcomeUnknown, by: string): void {
-  const r = step.rollout;
+  if (event.type === 'DeployFinished') reportDeployFinished(step, event);
   const ok = event.type === 'DeployFinished' && event.ok;
-  if (event.type === 'DeployFinished') {
-    step.commands.push(
-      {
-        type: 'PostThread',
-        rolloutId: r.id,
-        message: { kind: 'deploy_finished', stage: 'rollback', epoch: event.epoch },
-      },
-      {
-        type: 'ReportToGitHub',
-        rolloutId: r.id,
-        repo: r.pr.repo,
-        sha: r.pr.sha,
-        report: { kind: 'deployment', stage: 'rollback', status: ok ? 'success' : 'failure' },
-      },
-    );
-  }
   const reason: EndReason = ok
     ? { code: 'rolled_back_by', user: by }
     : event.type === 'DeployFinished'
       ? { code: 'rollback_failed' }
       : { code: 'deploy_outcome_unknown', stage: 'rollback' };
-  step.commands.push({ type: 'FreezeRepository', rolloutId: r.id, repo: r.pr.repo, reason });
-  step.commands.push({ type: 'PostThread', rolloutId: r.id, message: { kind: 'repository_frozen' } });
-  if (!ok) step.commands.push({ type: 'AlertRollbackFailed', rolloutId: r.id });
+  freezeAfterProductionRollback(step, reason, !ok);
 }

@@ -2,16 +2,12 @@ import { advance } from './advance.ts';
 import { applyHumanAction } from './apply-human-action.ts';
 import { applySystemEvent } from './apply-system-event.ts';
 import { decideAlertAcknowledged, decideAlertReceived } from './decide-alert.ts';
-import {
-  awaitsResolution,
-  decideResolutionAction,
-  decideResolutionDeploy,
-  type ResolutionDecision,
-} from './decide-resolution.ts';
+import { awaitsResolution, decideResolutionAction, decideResolutionDeploy } from './decide-resolution.ts';
 import { assertNever, isPreProduction, isTerminal } from './phases.ts';
 import { createStep, endRollout, reply, type Step } from './step.ts';
 import type {
   Command,
+  Decision,
   Event,
   FreezeChanged,
   Policy,
@@ -228,7 +224,7 @@ function onFinished(
   rollout: Rollout,
   event: Event & { readonly rolloutId: string },
   policy: Policy,
-): ResolutionDecision | null {
+): Decision | null {
   if (!awaitsResolution(rollout)) return null;
   switch (event.type) {
     case 'RollbackRequested':

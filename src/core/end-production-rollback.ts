@@ -14,10 +14,20 @@ import type { EndReason, Rollout } from './types.ts';
  */
 export function endProductionRollback(step: Step, phase: 'rolled_back' | 'failed', reason: EndReason): void {
   endRollout(step, phase, reason);
+  freezeAfterProductionRollback(step, reason, phase === 'failed');
+}
+
+/**
+ * The aftermath of a production rollback that ended, `reason` its cause: the repository frozen,
+ * the thread told, and, when the rollback `failed` or never reported, the alerts channel too. Also
+ * used, without ending anything, for the rollback a human chose after an unknown production outcome
+ * (issue #6), whose rollout ended before.
+ */
+export function freezeAfterProductionRollback(step: Step, reason: EndReason, failed: boolean): void {
   const r = step.rollout;
   step.commands.push({ type: 'FreezeRepository', rolloutId: r.id, repo: r.pr.repo, reason });
   step.commands.push({ type: 'PostThread', rolloutId: r.id, message: { kind: 'repository_frozen' } });
-  if (phase === 'failed') step.commands.push({ type: 'AlertRollbackFailed', rolloutId: r.id });
+  if (failed) step.commands.push({ type: 'AlertRollbackFailed', rolloutId: r.id });
 }
 
 /**

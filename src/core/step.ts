@@ -1,5 +1,6 @@
 import type {
   Command,
+  DeployFinished,
   DeployStage,
   EndReason,
   EpochMs,
@@ -67,6 +68,23 @@ export function claimDeploy(step: Step, stage: DeployStage): void {
     repo: r.pr.repo,
     sha: r.pr.sha,
     report: { kind: 'deployment', stage, status: 'in_progress' },
+  });
+}
+
+/** A claim's script finished: the thread says so and GitHub's deployment gets its final status. */
+export function reportDeployFinished(step: Step, event: DeployFinished): void {
+  const r = step.rollout;
+  step.commands.push({
+    type: 'PostThread',
+    rolloutId: r.id,
+    message: { kind: 'deploy_finished', stage: event.stage, epoch: event.epoch },
+  });
+  step.commands.push({
+    type: 'ReportToGitHub',
+    rolloutId: r.id,
+    repo: r.pr.repo,
+    sha: r.pr.sha,
+    report: { kind: 'deployment', stage: event.stage, status: event.ok ? 'success' : 'failure' },
   });
 }
 

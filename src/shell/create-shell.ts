@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import { decide } from '../core/decide.ts';
 import { deployOf } from '../core/decide-resolution.ts';
+import { isLiveClaim } from '../core/is-live-claim.ts';
 import type { Event, Policy, RunGate, StartDeploy } from '../core/types.ts';
 import { crashAroundCommand, crashPoint } from './crash-point.ts';
 import { executeCommand } from './execute-command.ts';
@@ -159,12 +160,11 @@ export function createShell(options: ShellOptions): Shell {
    * script runs. A crash after this point leaves the row `started`: its outcome is unknown.
    */
   function claimStart(row: OutboxRow, command: StartDeploy): boolean {
-    // A rollback claimed on a finished rollout (an unknown production outcome, issue #6) is kept on
-    // the aggregate's resolution: `deployOf` finds either.
+    // The core's own fence: the script runs only for a claim whose DeployStarted it would accept.
     const state = store.loadPullRequest(row.prKey);
     const rollout = state?.rollouts.find((r) => r.id === command.rolloutId);
     const deploy = state == null || rollout === undefined ? null : deployOf(state, rollout, command.stage);
-    if (deploy?.epoch !== command.epoch || deploy.status !== 'claimed') {
+    if (deploy === null || !isLiveClaim(deploy, { type: 'DeployStarted', epoch: command.epoch })) {
       logger.warn({ rolloutId: command.rolloutId, epoch: command.epoch }, 'stale deploy claim dropped');
       store.transact(() => store.markOutboxDone(row.id));
       return false;
