@@ -1,16 +1,21 @@
 import { canonicalJson } from '../../core/canonical-json.ts';
-import type { Event } from '../../core/types.ts';
 import type { HashFn } from './sha256-hex.ts';
 
 /** The `prev_hash` of the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** A row's JSON event: a pull request's `Event`, or an event of another stream (the risk ledger). */
+export interface ChainedEvent {
+  readonly type: string;
+  readonly at: number;
+}
 
 /** What one link of the chain covers. */
 export interface ChainLink {
   readonly seq: number;
   readonly prKey: string;
   readonly at: number;
-  readonly event: Event;
+  readonly event: ChainedEvent;
   readonly policyHash: string;
 }
 

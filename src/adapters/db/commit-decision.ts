@@ -2,7 +2,7 @@ import { canonicalJson } from '../../core/canonical-json.ts';
 import type { Command, EpochMs, PullRequestState } from '../../core/types.ts';
 import { crashPoint } from '../../shell/crash-point.ts';
 import type { CommitInput, OutboxRow, PrKey } from '../../shell/ports.ts';
-import { chainHash } from './chain-hash.ts';
+import { appendEvent } from './append-event.ts';
 import type { HashFn } from './sha256-hex.ts';
 import type { StoreStatements } from './store-statements.ts';
 
@@ -18,25 +18,8 @@ export interface CommitResult {
  * pending outbox row. Outbox rows are stamped with the event's time, the moment they were decided.
  */
 export function commitDecision(s: StoreStatements, hash: HashFn, input: CommitInput): CommitResult {
-  const { prKey, event, policy } = input;
-  const policyBody = canonicalJson(policy);
-  const policyHash = hash(policyBody);
-  s.insertPolicy.run({ hash: policyHash, body: policyBody });
-  const head = s.selectChainHead.get();
-  if (head === undefined) throw new Error('shiplock: chain_head row is missing; the database is not migrated');
-  const seq = head.seq + 1;
-  const rowHash = chainHash(hash, head.hash, { seq, prKey, at: event.at, event, policyHash });
-  s.insertEvent.run({
-    seq,
-    pr_key: prKey,
-    at: event.at,
-    type: event.type,
-    body: canonicalJson(event),
-    policy_hash: policyHash,
-    prev_hash: head.hash,
-    hash: rowHash,
-  });
-  s.updateChainHead.run({ seq, hash: rowHash, count: head.count + 1 });
+  const { prKey, event } = input;
+  const seq = appendEvent(s, hash, prKey, event, canonicalJson(input.policy));
   crashPoint('db.after_event_insert');
   saveSnapshot(s, prKey, input.state, seq, event.at);
   crashPoint('db.after_snapshot');

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { canonicalJson } from '../../core/canonical-json.ts';
 import type { RiskLedgerEvent } from '../../core/risk/ledger-types.ts';
 import type { OpportunityKind } from '../../core/risk/risk-types.ts';
-import type { EpochMs, Event } from '../../core/types.ts';
-import { chainHash } from '../db/chain-hash.ts';
+import type { EpochMs } from '../../core/types.ts';
+import { appendEvent } from '../db/append-event.ts';
 import { type HashFn, sha256Hex } from '../db/sha256-hex.ts';
+import { prepareStoreStatements } from '../db/store-statements.ts';
 import { RISK_STREAM } from './risk-stream.ts';
 
 /** The risk stream of the event log: append inside the caller's transaction, read it back. */
@@ -31,46 +31,17 @@ const OPPORTUNITY_SQL: Readonly<Record<OpportunityKind, string>> = {
 
 /**
  * The risk ledger's stream in the same hash-chained `events` table as every pull request (DESIGN.md,
- * Persistence): one row per ledger event, `hash = SHA-256(prev_hash ‖ canonical JSON)`, the chain
- * head moved in the same transaction, the risk settings stored as the row's policy.
+ * Persistence): one row per ledger event, appended by the same `appendEvent` as every decision, the
+ * risk settings stored as the row's policy.
  */
 export function createRiskLog(db: Database.Database, hash: HashFn = sha256Hex): RiskLog {
-  const insertPolicy = db.prepare('INSERT OR IGNORE INTO policies (hash, body) VALUES (?, ?)');
-  const head = db.prepare<[], { seq: number; hash: string; count: number }>(
-    'SELECT seq, hash, count FROM chain_head WHERE id = 1',
-  );
-  const insertEvent = db.prepare(
-    `INSERT INTO events (seq, pr_key, at, type, body, policy_hash, prev_hash, hash)
-     VALUES (@seq, @pr_key, @at, @type, @body, @policy_hash, @prev_hash, @hash)`,
-  );
-  const moveHead = db.prepare('UPDATE chain_head SET seq = @seq, hash = @hash, count = @count WHERE id = 1');
+  const statements = prepareStoreStatements(db);
   const select = db.prepare<[string], { body: string }>('SELECT body FROM events WHERE pr_key = ? ORDER BY seq');
   const last = db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE pr_key = ?');
   const first = db.prepare<[], { at: number | null }>('SELECT MIN(at) AS at FROM events');
   const byKind = new Map<OpportunityKind, Database.Statement<[], { at: number }>>();
   return {
-    append(event, policyBody) {
-      const policyHash = hash(policyBody);
-      insertPolicy.run(policyHash, policyBody);
-      const current = head.get();
-      if (current === undefined) throw new Error('shiplock: chain_head row is missing; the database is not migrated');
-      const seq = current.seq + 1;
-      // The chain's hash covers any JSON event; the risk stream is not one of the core's `Event`s.
-      const link = { seq, prKey: RISK_STREAM, at: event.at, event: event as unknown as Event, policyHash };
-      const rowHash = chainHash(hash, current.hash, link);
-      insertEvent.run({
-        seq,
-        pr_key: RISK_STREAM,
-        at: event.at,
-        type: event.type,
-        body: canonicalJson(event),
-        policy_hash: policyHash,
-        prev_hash: current.hash,
-        hash: rowHash,
-      });
-      moveHead.run({ seq, hash: rowHash, count: current.count + 1 });
-      return seq;
-    },
+    append: (event, policyBody) => appendEvent(statements, hash, RISK_STREAM, event, policyBody),
     events: () => select.all(RISK_STREAM).map((row) => JSON.parse(row.body) as RiskLedgerEvent),
     version: () => last.get(RISK_STREAM)?.seq ?? 0,
     opportunities(kind) {
