@@ -1,6 +1,7 @@
 import type { RiskConfig } from '../../config/types.ts';
 import { checkAuthority } from '../../core/risk/check-authority.ts';
 import { delegationChains } from '../../core/risk/delegation-chains.ts';
+import { estimateRisk } from '../../core/risk/estimate-risk.ts';
 import type { StepDown } from '../../core/risk/fold-risk-ledger.ts';
 import type { RiskIncidentRecorded } from '../../core/risk/ledger-types.ts';
 import type { AuthorityGraph } from '../../core/risk/risk-types.ts';
@@ -46,10 +47,11 @@ export function createRiskCommands(
   return {
     view(at) {
       const ledger = engine.ledger();
+      const record = engine.record();
       return {
         at,
-        now: engine.estimate(at),
-        past: engine.estimate(at - 30 * DAY_MS),
+        now: estimateRisk(record, risk, at),
+        past: estimateRisk(record, risk, at - 30 * DAY_MS),
         components,
         chains,
         violations,

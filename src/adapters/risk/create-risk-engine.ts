@@ -46,7 +46,8 @@ export interface RiskEngine {
   acknowledge(by: string, reason: string, at: EpochMs): boolean;
   ledger(): RiskLedger;
   stepDown(): StepDown | null;
-  estimate(at: EpochMs): SystemRisk;
+  /** What the estimates are computed from (read once, then `estimateRisk` at any time). */
+  record(): RiskRecord;
   /** Notices waiting for their transaction: a mark to roll back to, and the flush after commit. */
   pendingMark(): number;
   dropPending(mark: number): void;
@@ -96,22 +97,21 @@ export function createRiskEngine(options: RiskEngineOptions): RiskEngine {
     if (cached?.version !== version) cached = { version, ledger: foldRiskLedger(log.events()) };
     return cached.ledger;
   };
-  const record = (folded: RiskLedger): RiskRecord => ({
-    incidents: folded.incidents,
+  const record = (): RiskRecord => ({
+    incidents: ledger().incidents,
     opportunities: Object.fromEntries(kinds.map((k) => [k, log.opportunities(k)])) as Record<
       OpportunityKind,
       EpochMs[]
     >,
     since: log.since(),
   });
-  const estimate = (at: EpochMs): SystemRisk => estimateRisk(record(ledger()), risk, at);
   const append = (event: RiskLedgerEvent): void => {
     log.append(event, policyBody);
   };
 
   /** Records every status change; warns about those that went up. */
   const evaluate = (at: EpochMs): void => {
-    const system = estimate(at);
+    const system = estimateRisk(record(), risk, at);
     for (const crossing of riskCrossings({ ...baseline, ...ledger().levels }, system, at)) {
       append(crossing);
       if (RANK[crossing.to] > RANK[crossing.from]) pending.push({ crossing, system });
@@ -121,8 +121,10 @@ export function createRiskEngine(options: RiskEngineOptions): RiskEngine {
 
   return {
     onCommit({ before, after, event }) {
-      const known = ledger().keys;
-      const incidents = deriveIncidents(before, after, event, risk.incidents).filter((i) => !known.has(i.key));
+      const derived = deriveIncidents(before, after, event, risk.incidents);
+      // Most decisions cause no incident: the ledger is read only for those that do.
+      const known = derived.length === 0 ? new Set<string>() : ledger().keys;
+      const incidents = derived.filter((i) => !known.has(i.key));
       for (const incident of incidents) append(incident);
       if (incidents.length > 0 || REEVALUATE_ON.has(event.type)) evaluate(event.at);
     },
@@ -145,7 +147,7 @@ export function createRiskEngine(options: RiskEngineOptions): RiskEngine {
     },
     ledger,
     stepDown: () => ledger().stepDown,
-    estimate,
+    record,
     pendingMark: () => pending.length,
     dropPending(mark) {
       pending.splice(mark);

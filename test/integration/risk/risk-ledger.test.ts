@@ -12,6 +12,7 @@ import { createRiskLog } from '../../../src/adapters/risk/create-risk-log.ts';
 import { withRiskLedger } from '../../../src/adapters/risk/with-risk-ledger.ts';
 import { riskSchema } from '../../../src/config/risk-schema.ts';
 import { toRiskConfig } from '../../../src/config/to-risk-config.ts';
+import { newRollout } from '../../../src/core/decide.ts';
 import type { RiskLedgerEvent } from '../../../src/core/risk/ledger-types.ts';
 import { stepDownPolicy } from '../../../src/core/risk/step-down-policy.ts';
 import type { Event, Policy, Rollout } from '../../../src/core/types.ts';
@@ -151,26 +152,13 @@ describe('risk ledger: automatic incidents', () => {
   it('is atomic with its cause: a transaction that fails records neither', () => {
     const before = riskRows().length;
     const r1: Rollout = {
-      id: 'rx',
-      pr: prAt(SHA_A),
+      ...newRollout('rx', prAt(SHA_A), now),
       phase: 'rolled_back',
-      createdAt: now,
-      phaseSince: now,
-      gates: {},
-      advisory: null,
-      canary: { look: 0, verdict: null, summary: '', at: null },
-      approvals: [],
-      quorumAt: null,
-      unlockAt: null,
-      hold: null,
-      preflightRunning: false,
       epoch: 2,
       deploys: {
         production: { status: 'succeeded', epoch: 1, claimedAt: now, finishedAt: now, summary: '' },
         rollback: { status: 'claimed', epoch: 2, claimedAt: now, finishedAt: null, summary: '' },
       },
-      rollbackReason: null,
-      ended: null,
     };
     const state = { repo: 'acme/api', number: 7, rollouts: [r1], freeze: null, closed: false };
     const event: Event = { type: 'RollbackRequested', at: now, rolloutId: 'rx', user: 'UBOB' };

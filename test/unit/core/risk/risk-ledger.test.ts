@@ -1,6 +1,7 @@
 /** The risk ledger's pure half (issue #7): incidents from decisions, estimates, crossings, the step-down. */
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { newRollout } from '../../../../src/core/decide.ts';
 import { deriveIncidents, type IncidentMapping } from '../../../../src/core/risk/derive-incidents.ts';
 import { estimateRisk, type RiskRecord } from '../../../../src/core/risk/estimate-risk.ts';
 import { foldRiskLedger } from '../../../../src/core/risk/fold-risk-ledger.ts';
@@ -31,23 +32,11 @@ const deploy = (status: DeployState['status']): DeployState => ({
 
 function rollout(id: string, deploys: Rollout['deploys']): Rollout {
   return {
-    id,
-    pr: prAt(SHA_A),
+    ...newRollout(id, prAt(SHA_A), T0),
     phase: 'verifying',
-    createdAt: T0,
-    phaseSince: T0,
-    gates: {},
-    advisory: null,
     canary: { look: 1, verdict: 'healthy', summary: '', at: T0 },
-    approvals: [],
-    quorumAt: null,
-    unlockAt: null,
-    hold: null,
-    preflightRunning: false,
     epoch: 1,
     deploys,
-    rollbackReason: null,
-    ended: null,
   };
 }
 
