@@ -118,13 +118,19 @@ function parseFreeze(rest: readonly string[]): SlashCommand {
     return repo !== null && more.length === 0 ? { kind: 'freeze_off', repo } : usage({ code: 'bad_freeze' });
   }
   if (mode?.toLowerCase() !== 'on') return usage({ code: 'bad_freeze' });
-  const words = repo === null ? rest.slice(1) : more;
-  // Keep the reason as typed (single spaces); the renderers escape it wherever it is shown.
-  const reason = words
-    .join(' ')
-    .slice(0, FREEZE_REASON_MAX)
-    .replace(/[\uD800-\uDBFF]$/, '');
+  const reason = joinWords(repo === null ? rest.slice(1) : more, FREEZE_REASON_MAX);
   return { kind: 'freeze_on', repo, reason };
+}
+
+/**
+ * Free text as typed (single spaces), cut to `max` without leaving a lone high surrogate at the
+ * cut; the renderers escape it wherever it is shown.
+ */
+function joinWords(words: readonly string[], max: number): string {
+  return words
+    .join(' ')
+    .slice(0, max)
+    .replace(/[\uD800-\uDBFF]$/, '');
 }
 
 /** Longest incident text or acknowledgement reason kept (shown in the report). */
@@ -135,11 +141,7 @@ const DOLLARS = /^\$?((?:\d{1,3}(?:,\d{3})+|\d{1,10})(?:\.\d{1,2})?)$/;
 const HARM_REF = /^([a-z0-9][a-z0-9_-]{0,63})(?:\.([a-z0-9][a-z0-9_-]{0,63}))?$/;
 
 function keptText(words: readonly string[]): string {
-  return words
-    .join(' ')
-    .slice(0, RISK_TEXT_MAX)
-    .replace(/[\uD800-\uDBFF]$/, '')
-    .trim();
+  return joinWords(words, RISK_TEXT_MAX).trim();
 }
 
 /** `risk` (the report) or `risk ack <reason…>` (lift the step-down; a reason is required). */
