@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDeliveryBatcher } from '../../../src/adapters/github/webhook/create-delivery-batcher.ts';
-import type { InboxDelivery } from '../../../src/adapters/github/webhook/create-github-inbox.ts';
+import { createGitHubInbox, type InboxDelivery } from '../../../src/adapters/github/webhook/create-github-inbox.ts';
+import { openIntakeDatabase } from './support/open-intake-database.ts';
 
 const delivery = (id: string): InboxDelivery => ({
   deliveryId: id,
@@ -16,9 +20,6 @@ describe('createDeliveryBatcher', () => {
     const batches: string[][] = [];
     const seen = new Set<string>();
     const store = createDeliveryBatcher({
-      store: () => {
-        throw new Error('not used when storeAll exists');
-      },
       storeAll: (ds) => {
         batches.push(ds.map((d) => d.deliveryId));
         return ds.map((d) => {
@@ -37,7 +38,6 @@ describe('createDeliveryBatcher', () => {
 
   it('refuses every delivery of a batch whose transaction failed (none was stored)', async () => {
     const store = createDeliveryBatcher({
-      store: () => 'stored',
       storeAll: () => {
         throw new Error('SQLITE_FULL: database or disk is full');
       },
@@ -46,15 +46,18 @@ describe('createDeliveryBatcher', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
 
-  it('without storeAll, stores one by one as before', async () => {
-    const stored: string[] = [];
-    const store = createDeliveryBatcher({
-      store: (d) => {
-        stored.push(d.deliveryId);
-        return 'stored';
-      },
-    });
-    expect(await Promise.all([store(delivery('a')), store(delivery('b'))])).toEqual(['stored', 'stored']);
-    expect(stored).toEqual(['a', 'b']);
+  it('on the real inbox, a delivery repeated within one batch is stored once and answered duplicate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shiplock-batcher-'));
+    const db = openIntakeDatabase(join(dir, 'shiplock.db'));
+    try {
+      const inbox = createGitHubInbox(db);
+      const store = createDeliveryBatcher(inbox);
+      const outcomes = await Promise.all(['a', 'b', 'a'].map((id) => store(delivery(id))));
+      expect(outcomes).toEqual(['stored', 'stored', 'duplicate']);
+      expect(inbox.pending(10).map((row) => row.deliveryId)).toEqual(['a', 'b']);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -202,7 +202,7 @@ describe('refusals store nothing', () => {
     const route = createGitHubWebhookRoute({
       secret: SECRET,
       inbox: {
-        store: () => {
+        storeAll: () => {
           throw new Error('SQLITE_FULL: database or disk is full');
         },
       },

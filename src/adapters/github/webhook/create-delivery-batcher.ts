@@ -3,38 +3,27 @@ import type { GitHubInbox, InboxDelivery } from './create-github-inbox.ts';
 /** Stores one verified delivery; resolves once it is committed (or was known before). */
 export type StoreDelivery = (delivery: InboxDelivery) => Promise<'stored' | 'duplicate'>;
 
+interface Waiting {
+  readonly delivery: InboxDelivery;
+  readonly resolve: (outcome: 'stored' | 'duplicate') => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
  * Group commit for the webhook route: every delivery verified in the same turn of the event loop is
  * stored in one transaction, so a burst costs one fsync instead of one each (a 24 KB delivery took
  * about 4.4 ms to commit alone on the benchmark machine, capping ingest near 220 per second; issue 8).
  * Nothing is answered before its transaction commits; if it fails, every delivery of the batch is
- * refused (none was stored) and GitHub can redeliver them. An inbox without `storeAll` (a test
- * double) stores one by one, as before.
+ * refused (none was stored) and GitHub can redeliver them.
  */
-export function createDeliveryBatcher(inbox: Pick<GitHubInbox, 'store'> & Partial<Pick<GitHubInbox, 'storeAll'>>) {
-  type Waiting = {
-    readonly delivery: InboxDelivery;
-    readonly resolve: (outcome: 'stored' | 'duplicate') => void;
-    readonly reject: (error: unknown) => void;
-  };
+export function createDeliveryBatcher(inbox: Pick<GitHubInbox, 'storeAll'>): StoreDelivery {
   let queue: Waiting[] = [];
 
   const flush = (): void => {
     const batch = queue;
     queue = [];
-    const { storeAll } = inbox;
-    if (storeAll === undefined) {
-      for (const w of batch) {
-        try {
-          w.resolve(inbox.store(w.delivery));
-        } catch (error) {
-          w.reject(error);
-        }
-      }
-      return;
-    }
     try {
-      const outcomes = storeAll(batch.map((w) => w.delivery));
+      const outcomes = inbox.storeAll(batch.map((w) => w.delivery));
       for (const [i, w] of batch.entries()) {
         const outcome = outcomes[i];
         if (outcome === undefined) w.reject(new Error('shiplock: the inbox answered fewer outcomes than deliveries'));
@@ -45,10 +34,9 @@ export function createDeliveryBatcher(inbox: Pick<GitHubInbox, 'store'> & Partia
     }
   };
 
-  const store: StoreDelivery = (delivery) =>
+  return (delivery) =>
     new Promise((resolve, reject) => {
       queue.push({ delivery, resolve, reject });
       if (queue.length === 1) setImmediate(flush);
     });
-  return store;
 }

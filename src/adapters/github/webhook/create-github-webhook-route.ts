@@ -16,8 +16,8 @@ export const MAX_WEBHOOK_BODY_BYTES = 1_048_576;
 export interface GitHubWebhookRouteOptions {
   /** The webhook secret configured on GitHub; an empty one refuses to build the route. */
   readonly secret: string;
-  /** With `storeAll`, deliveries verified in the same turn of the event loop share one transaction. */
-  readonly inbox: Pick<GitHubInbox, 'store'> & Partial<Pick<GitHubInbox, 'storeAll'>>;
+  /** Deliveries verified in the same turn of the event loop share one `storeAll` transaction. */
+  readonly inbox: Pick<GitHubInbox, 'storeAll'>;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Called after a new delivery is committed and answered: processing happens after the answer. */
@@ -42,9 +42,9 @@ export function createGitHubWebhookRoute(options: GitHubWebhookRouteOptions): Re
     throw new Error('shiplock_github_webhook_secret: the GitHub webhook secret is empty; set it to verify deliveries.');
   }
   const limit = options.maxBodyBytes ?? MAX_WEBHOOK_BODY_BYTES;
-  const storeDelivery = createDeliveryBatcher(options.inbox);
+  const context: RouteContext = { ...options, storeDelivery: createDeliveryBatcher(options.inbox) };
   return (req, res) => {
-    receive(req, res, { ...options, storeDelivery }, limit).catch((error: unknown) => {
+    receive(req, res, context, limit).catch((error: unknown) => {
       options.logger.error({ err: error }, 'github webhook not stored');
       if (!res.headersSent) {
         sendJson(res, 500, { ok: false, error: 'shiplock_github_inbox_unavailable: the delivery was not stored.' });
@@ -81,7 +81,7 @@ async function receive(req: IncomingMessage, res: ServerResponse, options: Route
   await store(res, options, checked, body);
 }
 
-/** Stores the verified delivery in one transaction, answers, then hands over to processing. */
+/** Stores the verified delivery (its batch's transaction), answers, then hands over to processing. */
 async function store(res: ServerResponse, options: RouteContext, headers: WebhookHeaders, body: string): Promise<void> {
   const { deliveryId, event } = headers;
   const payload = parseJson(body);
