@@ -4,6 +4,7 @@ import type { Config } from '../config/types.ts';
 import type { Rollout } from '../core/types.ts';
 import { toPrKey } from '../shell/ports.ts';
 import { describeEvent } from './describe-event.ts';
+import { toNameOf } from './to-name-of.ts';
 
 /** Reads the bot's audit log as it grows and tells the transcript what happened. */
 export interface AuditLogFollower {
@@ -22,7 +23,7 @@ export function followAuditLog(config: Config, repo: string, pr: number): AuditL
   const store = createSqliteStore(db);
   const prKey = toPrKey(repo, pr);
   const gates = new Map(config.repositories.flatMap((r) => r.gates).map((g) => [g.id, g]));
-  const names = new Map(config.people.map((p) => [p.slack, p.name ?? p.github]));
+  const nameOf = toNameOf(config);
   let seq = 0;
   let phase: string | null = null;
   let verdict: string | null = null;
@@ -40,7 +41,7 @@ export function followAuditLog(config: Config, repo: string, pr: number): AuditL
           if (row.prKey !== prKey) continue;
           if (row.event.type === 'ApproveClicked') approvers.add(row.event.user);
           const line = describeEvent(row.event, {
-            nameOf: (user) => names.get(user) ?? user,
+            nameOf,
             gateName: (id) => gates.get(id)?.name ?? id,
             gateKind: (id) => gates.get(id)?.kind ?? '',
             rollout,

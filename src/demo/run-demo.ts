@@ -11,6 +11,7 @@ import { type AuditLogFollower, followAuditLog } from './follow-audit-log.ts';
 import { DEMO_PR_TITLE, openDemoPullRequest } from './open-demo-pull-request.ts';
 import { showBrowserView } from './show-browser-view.ts';
 import { DEMO_CHANNEL, DEMO_PEOPLE, DEMO_PR, DEMO_REPO, type DemoWorld, startDemoWorld } from './start-demo-world.ts';
+import { toNameOf } from './to-name-of.ts';
 import { verifyDemoAudit } from './verify-demo-audit.ts';
 import { watchRollout } from './watch-rollout.ts';
 
@@ -133,8 +134,7 @@ async function concludeStory(
   await world.stopBot();
   follower.poll((line) => t.line(line));
   for (const line of releases.poll()) t.line(line);
-  const names = new Map(world.config.people.map((p) => [p.slack, p.name ?? p.github]));
-  t.line(describeEnding(rollout, (user) => names.get(user) ?? user));
+  t.line(describeEnding(rollout, toNameOf(world.config)));
   const deploys = countDeploys(releases.runs());
   const audit = await verifyDemoAudit(world.config.database);
   t.line(audit.line);

@@ -1,4 +1,5 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sign } from '@octokit/webhooks-methods';
 
 /** Where the PR is and where its webhook goes. */
 export interface PullRequestDelivery {
@@ -14,9 +15,9 @@ export interface PullRequestDelivery {
 /**
  * Sends the `pull_request` `opened` delivery GitHub would send for a PR of the stand-in: the
  * pull request as the REST API returns it (the webhook's `pull_request` object is the same
- * resource), signed with `X-Hub-Signature-256` over the exact body
- * (https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries). Returns the
- * bot's HTTP status.
+ * resource), signed with `X-Hub-Signature-256` over the exact body by `sign` from the library the
+ * bot verifies with (https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries).
+ * Returns the bot's HTTP status.
  */
 export async function sendPullRequestOpened(delivery: PullRequestDelivery): Promise<number> {
   const read = await fetch(`${delivery.githubUrl}/repos/${delivery.repo}/pulls/${delivery.number}`, {
@@ -31,14 +32,13 @@ export async function sendPullRequestOpened(delivery: PullRequestDelivery): Prom
     repository: pull.base.repo,
     sender: pull.user,
   });
-  const signature = `sha256=${createHmac('sha256', delivery.secret).update(body).digest('hex')}`;
   const answer = await fetch(delivery.webhookUrl, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'x-github-event': 'pull_request',
       'x-github-delivery': randomUUID(),
-      'x-hub-signature-256': signature,
+      'x-hub-signature-256': await sign(delivery.secret, body),
       'user-agent': 'GitHub-Hookshot/shiplock-demo',
     },
     body,

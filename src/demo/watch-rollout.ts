@@ -1,3 +1,4 @@
+import { isTerminal } from '../core/phases.ts';
 import type { Rollout } from '../core/types.ts';
 import type { ReleaseApplier } from './apply-releases.ts';
 import type { ScriptedApprovers } from './drive-approvers.ts';
@@ -16,7 +17,6 @@ export interface WatchOptions {
   readonly signal?: AbortSignal;
 }
 
-const TERMINAL = new Set(['deployed', 'rejected', 'cancelled', 'superseded', 'rolled_back', 'failed', 'expired']);
 const TICK_MS = 100;
 
 /**
@@ -53,7 +53,7 @@ export async function watchRollout(options: WatchOptions): Promise<Rollout | nul
       cardPosted = true;
       say(`Slack: shiplock posted the rollout card in #deploys (updated in place from now on; ts ${card.ts})`);
     }
-    if (rollout !== null && TERMINAL.has(rollout.phase)) return rollout;
+    if (rollout !== null && isTerminal(rollout.phase)) return rollout;
     if (rollout !== null) {
       lastCountdown = countDown(rollout, lastCountdown, say);
       await humans?.act(rollout, Date.now());
