@@ -12,7 +12,8 @@ import { isTerminal } from '../../../src/core/phases.ts';
 import type { Command, Event, PullRequestState, Rollout } from '../../../src/core/types.ts';
 import type { LoggedEventRow } from '../../../src/shell/ports.ts';
 import { type CrashWorld, PR_KEY } from './create-crash-world.ts';
-import type { CaseRun, Click } from './run-crash-case.ts';
+import type { Click } from './drive-people.ts';
+import type { CaseRun } from './run-crash-case.ts';
 
 /** A click answered 200 must be on record unless the bot died within this long after answering. */
 const ACK_TO_COMMIT_MS = 3000;

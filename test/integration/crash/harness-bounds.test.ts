@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCrashWorld } from './create-crash-world.ts';
-import { createWarmPool, type WarmChild } from './create-warm-pool.ts';
+import { createWarmPool } from './create-warm-pool.ts';
 import { runCrashCase } from './run-crash-case.ts';
-import { runOneCase, SIM_SPEED } from './run-crash-suite.ts';
+import { runOneCase, SIM_SPEED } from './run-one-case.ts';
+import type { WarmChild } from './spawn-warm-child.ts';
 
 /**
  * The crash harness never hangs (docs/crash-safety.md, "The hang"): a CI run once sat idle until

@@ -14,15 +14,16 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { isTerminal } from '../../../src/core/phases.ts';
-import type { PullRequestState, Rollout } from '../../../src/core/types.ts';
-import { ACTION_ID } from '../../../src/render/index.ts';
+import type { Rollout } from '../../../src/core/types.ts';
 import type { CrashPointName } from '../../../src/shell/crash-point.ts';
 import { type CrashCase, describeKill, type LifeKill } from './crash-plan.ts';
-import { APPROVERS, type CrashWorld, DEPLOY_CHANNEL, PEOPLE, PR_KEY } from './create-crash-world.ts';
-import { TAKE_TIMEOUT_MS, type WarmChild, type WarmPool } from './create-warm-pool.ts';
+import type { CrashWorld } from './create-crash-world.ts';
+import { createStateReader } from './create-state-reader.ts';
+import { TAKE_TIMEOUT_MS, type WarmPool } from './create-warm-pool.ts';
+import { type Click, createDriver, type Driver, drive, REQUEST_TIMEOUT_MS } from './drive-people.ts';
 import { settleWithin } from './settle-within.ts';
+import type { WarmChild } from './spawn-warm-child.ts';
 
 /**
  * A life that shows no progress (READY, or a new phase) for this long, neither ending the rollout
@@ -34,25 +35,11 @@ const LIFE_TIMEOUT_MS = 45_000;
 const STOP_GRACE_MS = 15_000;
 /** A process group sent SIGKILL must have exited within this long, or the case fails. */
 const KILL_WAIT_MS = 10_000;
-/** A click or a webhook delivery without an answer by then counts as unanswered (status null). */
-const REQUEST_TIMEOUT_MS = 10_000;
-/** A person clicks again when a click answered 200 changed nothing within this long. */
-const RECLICK_MS = 1500;
 const POLL_MS = 25;
 /** CRASH_DEBUG=1 prints each life's phases as the parent sees them. */
 const DEBUG = process.env.CRASH_DEBUG === '1';
 /** CRASH_LOG_DIR keeps each case's bot output (with SHIPLOCK_TEST_LOG=info) as `<seed>.log`. */
 const LOG_DIR = process.env.CRASH_LOG_DIR;
-
-/** One click of a person, with the bot's answer (null: no answer, the bot was down or died). */
-export interface Click {
-  readonly user: string;
-  readonly action: 'approve' | 'cancel';
-  readonly life: number;
-  readonly status: number | null;
-  /** Wall-clock time of the answer. */
-  readonly answeredAt: number;
-}
 
 /** How one life went. */
 export interface LifeRecord {
@@ -87,96 +74,7 @@ export interface CaseLimits {
   readonly deadline: number;
 }
 
-interface Driver {
-  delivered: boolean;
-  webhookInFlight: boolean;
-  lastWebhookAt: number;
-  readonly inFlight: Set<string>;
-  readonly lastClickAt: Map<string, number>;
-  readonly clicks: Click[];
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Reads the aggregate through a connection of the parent's own (WAL: it never blocks the bot). */
-function createStateReader(path: string) {
-  let db: Database.Database | null = null;
-  return {
-    read(): PullRequestState | null {
-      try {
-        if (db === null) {
-          if (!existsSync(path)) return null;
-          db = new Database(path, { fileMustExist: true });
-          // Short: this read blocks the parent's event loop, which drives every running case.
-          db.pragma('busy_timeout = 200');
-        }
-        const row = db
-          .prepare<[string], { state: string | null }>('SELECT state FROM pull_requests WHERE pr_key = ?')
-          .get(PR_KEY);
-        return row?.state == null ? null : (JSON.parse(row.state) as PullRequestState);
-      } catch {
-        return null; // Not migrated yet, or busy: the next poll reads it.
-      }
-    },
-    close() {
-      db?.close();
-      db = null;
-    },
-  };
-}
-
-function hasAction(node: unknown, actionId: string): boolean {
-  if (Array.isArray(node)) return node.some((n) => hasAction(n, actionId));
-  if (typeof node !== 'object' || node === null) return false;
-  const record = node as Record<string, unknown>;
-  if (record.action_id === actionId) return true;
-  return Object.values(record).some((v) => typeof v === 'object' && hasAction(v, actionId));
-}
-
-function click(world: CrashWorld, driver: Driver, life: number, user: string, action: Click['action']): void {
-  const key = `${user} ${action}`;
-  const last = driver.lastClickAt.get(key) ?? 0;
-  if (driver.inFlight.has(key) || Date.now() - last < RECLICK_MS) return;
-  const actionId = action === 'approve' ? ACTION_ID.approve : ACTION_ID.cancel;
-  // The newest card with the button: a crash between posting a card and recording it posts another.
-  const card = [...world.slack.messages(DEPLOY_CHANNEL)].reverse().find((m) => hasAction(m.blocks, actionId));
-  if (card === undefined) return; // The card does not show the button yet.
-  driver.inFlight.add(key);
-  driver.lastClickAt.set(key, Date.now());
-  // Bounded: undici's own limits are minutes. A click not answered in time counts as unanswered.
-  void settleWithin(
-    world.slack.clickButton({ user, channel: DEPLOY_CHANNEL, messageTs: card.ts, actionId }),
-    REQUEST_TIMEOUT_MS,
-  ).then((answer) => {
-    const status = answer.kind === 'resolved' ? answer.value.status : null;
-    driver.clicks.push({ user, action, life, status, answeredAt: Date.now() });
-    driver.inFlight.delete(key);
-  });
-}
-
-function drive(
-  world: CrashWorld,
-  driver: Driver,
-  url: string,
-  life: number,
-  rollout: Rollout | undefined,
-  c: CrashCase,
-) {
-  if (!driver.delivered && !driver.webhookInFlight && Date.now() - driver.lastWebhookAt > 250) {
-    driver.webhookInFlight = true;
-    driver.lastWebhookAt = Date.now();
-    void settleWithin(world.sendOpened(url), REQUEST_TIMEOUT_MS).then((answer) => {
-      if (answer.kind === 'resolved' && answer.value.status >= 200 && answer.value.status < 300)
-        driver.delivered = true;
-      driver.webhookInFlight = false;
-    });
-  }
-  if (rollout?.phase === 'awaiting_approval') {
-    for (const user of APPROVERS)
-      if (!rollout.approvals.some((a) => a.user === user)) click(world, driver, life, user, 'approve');
-  }
-  if (c.cancel && rollout?.phase === 'time_locked') click(world, driver, life, PEOPLE.bob.slack, 'cancel');
-}
 
 function ledgerHasProduction(world: CrashWorld): boolean {
   return existsSync(world.ledger) && /^production /m.test(readFileSync(world.ledger, 'utf8'));
@@ -233,7 +131,7 @@ async function live(ctx: LifeContext, kill: LifeKill | null): Promise<LifeOutcom
     if (url !== null) return; // Only READY is read; the rest is the bot's log.
     out += chunk.toString();
     const ready = /READY (\S+)\n/.exec(out);
-    if (url === null && ready !== null) {
+    if (ready !== null) {
       url = ready[1] as string;
       world.slack.setAppUrl(`${url}/slack/events`);
     }
@@ -303,14 +201,7 @@ export async function runCrashCase(
   pool: WarmPool,
   limits: CaseLimits,
 ): Promise<CaseRun> {
-  const driver: Driver = {
-    delivered: false,
-    webhookInFlight: false,
-    lastWebhookAt: 0,
-    inFlight: new Set(),
-    lastClickAt: new Map(),
-    clicks: [],
-  };
+  const driver = createDriver();
   const reader = createStateReader(world.db);
   const lives: LifeRecord[] = [];
   const unreached: CrashPointName[] = [];

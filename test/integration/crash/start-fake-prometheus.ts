@@ -4,8 +4,7 @@
  * for canary and baseline, 60 samples spread over the asked window. The crash suite needs a canary
  * that turns healthy within seconds; a real Prometheus scraping the sample service needs minutes.
  */
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startQueryRangeServer } from '../../../src/sandbox/prometheus/start-query-range-server.ts';
 
 /** A running fake Prometheus. */
 export interface FakePrometheus {
@@ -14,12 +13,6 @@ export interface FakePrometheus {
 }
 
 const SAMPLES = 60;
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** Deterministic noise per query and track (an LCG), so every look sees the same kind of data. */
 function valuesOf(query: string, start: number, end: number): [number, string][] {
@@ -40,28 +33,6 @@ function valuesOf(query: string, start: number, end: number): [number, string][]
 }
 
 /** Starts the fake on 127.0.0.1 (an ephemeral port). */
-export async function startFakePrometheus(): Promise<FakePrometheus> {
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const params = req.method === 'POST' ? new URLSearchParams(await readBody(req)) : url.searchParams;
-      const query = params.get('query') ?? '';
-      const start = Number(params.get('start'));
-      const end = Number(params.get('end'));
-      const body = {
-        status: 'success',
-        data: { resultType: 'matrix', result: [{ metric: {}, values: valuesOf(query, start, end) }] },
-      };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+export function startFakePrometheus(): Promise<FakePrometheus> {
+  return startQueryRangeServer(({ query, start, end }) => [{ metric: {}, values: valuesOf(query, start, end) }]);
 }
