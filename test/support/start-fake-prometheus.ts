@@ -3,9 +3,9 @@
  * (https://prometheus.io/docs/prometheus/latest/querying/api/#range-queries): real HTTP, answers
  * computed per query and per evaluation time by the test, so a test controls what production looked
  * like before and after a deploy without waiting for real scrapes. Records every query it answered.
+ * The HTTP side is the sandbox's `startQueryRangeServer`, shared with the demo's stand-in.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startQueryRangeServer, stepTimes } from '../../src/sandbox/prometheus/start-query-range-server.ts';
 
 /** The value of `query` at `t` (epoch ms), the `index`-th sample of the answer, or `null` for none. */
 export type FakeSeries = (query: string, t: number, index: number) => number | null;
@@ -57,49 +57,21 @@ export function productionSeries(
 export async function startFakePrometheus(initial: FakeSeries): Promise<FakePrometheus> {
   let series = initial;
   const queries: FakePrometheus['queries'] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
+  const server = await startQueryRangeServer((range) => {
+    const { query, start, end, step } = range;
+    queries.push({ query, start: start * 1000, end: end * 1000, step });
+    const values = stepTimes(range).flatMap((s, i): [number, string][] => {
+      const v = series(query, Math.round(s * 1000), i);
+      return v === null ? [] : [[s, String(v)]];
     });
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://fake');
-      if (url.pathname !== '/api/v1/query_range') {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      const params = req.method === 'POST' ? new URLSearchParams(body) : url.searchParams;
-      const query = params.get('query') ?? '';
-      const [start, end, step] = ['start', 'end', 'step'].map((k) => Number(params.get(k)));
-      if (![start, end, step].every((n) => Number.isFinite(n)) || (step as number) <= 0) {
-        const error = { status: 'error', errorType: 'bad_data', error: 'bad start, end or step' };
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify(error));
-        return;
-      }
-      queries.push({ query, start: (start as number) * 1000, end: (end as number) * 1000, step: step as number });
-      const values: [number, string][] = [];
-      for (let s = start as number, i = 0; s <= (end as number) + 1e-9; s += step as number, i += 1) {
-        const v = series(query, Math.round(s * 1000), i);
-        if (v !== null) values.push([s, String(v)]);
-      }
-      const result = values.length === 0 ? [] : [{ metric: {}, values }];
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } }));
-    });
+    return values.length === 0 ? [] : [{ metric: {}, values }];
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: server.url,
     queries,
     setSeries(next) {
       series = next;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }

@@ -1,8 +1,13 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { evaluatePromQl, type Labels, type StoredSeries } from './evaluate-promql.ts';
 import { parseExposition } from './parse-exposition.ts';
 import { parsePromQl } from './parse-promql.ts';
+import {
+  type QueryRange,
+  type QueryRangeAnswer,
+  type QueryRangeServer,
+  startQueryRangeServer,
+  stepTimes,
+} from './start-query-range-server.ts';
 
 /** Options of {@link startQueryRangeStandIn}. */
 export interface QueryRangeStandInOptions {
@@ -14,20 +19,7 @@ export interface QueryRangeStandInOptions {
 }
 
 /** A running stand-in. */
-export interface QueryRangeStandIn {
-  /** `http://127.0.0.1:<port>`: `/api/v1/query_range`, `/-/ready`. */
-  readonly url: string;
-  close(): Promise<void>;
-}
-
-const json = (res: ServerResponse, status: number, body: unknown) =>
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  let body = '';
-  for await (const chunk of req) body += String(chunk);
-  return body;
-}
+export type QueryRangeStandIn = QueryRangeServer;
 
 /**
  * For machines without the `prometheus` binary (the demo): scrapes the targets itself and answers
@@ -56,42 +48,26 @@ export async function startQueryRangeStandIn(options: QueryRangeStandInOptions):
   const scrapeAll = () => Promise.all(options.targets.map((t) => scrape(t).catch(() => undefined)));
   await scrapeAll();
   const timer = setInterval(() => void scrapeAll(), options.scrapeIntervalMs);
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://stand-in');
-      if (url.pathname === '/-/ready') res.writeHead(200).end('ready');
-      else if (url.pathname !== '/api/v1/query_range') json(res, 404, { status: 'error', error: 'not found' });
-      else {
-        const params = req.method === 'POST' ? new URLSearchParams(await readBody(req)) : url.searchParams;
-        answer(res, params, [...store.values()]);
-      }
-    })();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await startQueryRangeServer((range) => answer(range, [...store.values()]));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(timer);
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    url: server.url,
+    close: () => {
+      clearInterval(timer);
+      return server.close();
+    },
   };
 }
 
-function answer(res: ServerResponse, params: URLSearchParams, series: readonly StoredSeries[]): void {
-  const [start, end, step] = ['start', 'end', 'step'].map((k) => Number(params.get(k))) as [number, number, number];
-  if (![start, end, step].every(Number.isFinite) || step <= 0 || end < start) {
-    return void json(res, 400, { status: 'error', errorType: 'bad_data', error: 'bad start, end or step' });
-  }
+function answer(range: QueryRange, series: readonly StoredSeries[]): QueryRangeAnswer {
+  if (range.end < range.start) return { badData: 'bad start, end or step' };
   let expr: ReturnType<typeof parsePromQl>;
   try {
-    expr = parsePromQl(params.get('query') ?? '');
+    expr = parsePromQl(range.query);
   } catch (error) {
-    return void json(res, 400, { status: 'error', errorType: 'bad_data', error: String(error) });
+    return { badData: String(error) };
   }
   const matrix = new Map<string, { metric: Labels; values: [number, string][] }>();
-  for (let s = start; s <= end + 1e-9; s += step) {
+  for (const s of stepTimes(range)) {
     const value = evaluatePromQl(expr, Math.round(s * 1000), series);
     const elements = typeof value === 'number' ? [{ labels: {}, value }] : value;
     for (const e of elements) {
@@ -101,5 +77,5 @@ function answer(res: ServerResponse, params: URLSearchParams, series: readonly S
       matrix.set(key, row);
     }
   }
-  json(res, 200, { status: 'success', data: { resultType: 'matrix', result: [...matrix.values()] } });
+  return [...matrix.values()];
 }
