@@ -164,6 +164,26 @@ describe('reconcile', () => {
     expect(rollouts(7).map((r) => r.phase === 'cancelled')).toEqual([true, false]);
   });
 
+  it('a long pass yields to the event loop, so requests are answered while it runs', async () => {
+    for (let n = 1; n <= 120; n += 1) github.put(snapshot(REPO, n, SHA_A));
+    let emittedWhenAnswered = -1;
+    setImmediate(() => {
+      emittedWhenAnswered = emitted.length;
+    });
+    expect(await reconciler().run()).toEqual({ ...ZERO, created: 120 });
+    expect(emittedWhenAnswered).toBeGreaterThan(0);
+    expect(emittedWhenAnswered).toBeLessThan(120);
+  });
+
+  it('a pass going on when the reconciler stops ends early and emits nothing more', async () => {
+    for (let n = 1; n <= 120; n += 1) github.put(snapshot(REPO, n, SHA_A));
+    const r = reconciler();
+    const stop = r.start();
+    stop();
+    expect(await r.run()).toEqual(ZERO);
+    expect(emitted).toEqual([]);
+  });
+
   it('start() runs at once and stops', async () => {
     github.put(snapshot(REPO, 7, SHA_A));
     const r = reconciler();

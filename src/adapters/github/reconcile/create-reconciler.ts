@@ -50,9 +50,18 @@ export interface ReconcileReport {
 export interface Reconciler {
   /** One pass over every configured repository; a second call during a pass shares it. */
   run(): Promise<ReconcileReport>;
-  /** Runs now and on the schedule; returns the stop. */
+  /** Runs now and on the schedule; returns the stop, after which a pass still going ends early. */
   start(): () => void;
 }
+
+/**
+ * Pull requests checked between two turns of the event loop. Each check reads the store
+ * synchronously; with 10,000 open pull requests a pass that never yields held every HTTP request
+ * (`/healthz`, Slack's interactions) for 16–18 s on a busy machine (docs/benchmarks.md).
+ */
+const YIELD_EVERY = 50;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 type Tally = { -readonly [K in Exclude<keyof ReconcileReport, 'failures'>]: number } & { failures: ReconcileFailure[] };
 
@@ -66,12 +75,15 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
  */
 export function createReconciler(options: ReconcilerOptions): Reconciler {
   let running: Promise<ReconcileReport> | null = null;
+  let stopped = false;
+  const isStopped = (): boolean => stopped;
 
   async function pass(): Promise<ReconcileReport> {
     const tally: Tally = { created: 0, superseded: 0, closed: 0, unchanged: 0, drafts: 0, failed: 0, failures: [] };
     for (const repo of options.repositories) {
+      if (stopped) break;
       try {
-        await reconcileRepository(options, repo, tally);
+        await reconcileRepository(options, repo, tally, isStopped);
       } catch (error) {
         // One repository's failure (its listing, the store) never stops the others.
         tally.failed += 1;
@@ -96,14 +108,24 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
       const go = (): void => void run().catch((error: unknown) => options.logger.error({ err: error }, 'reconcile'));
       go();
       const task = cron.schedule(options.schedule ?? '0 * * * *', go, { noOverlap: true });
-      return () => void task.stop();
+      return () => {
+        stopped = true;
+        void task.stop();
+      };
     },
   };
 }
 
-async function reconcileRepository(options: ReconcilerOptions, repo: string, tally: Tally): Promise<void> {
+async function reconcileRepository(
+  options: ReconcilerOptions,
+  repo: string,
+  tally: Tally,
+  stopped: () => boolean,
+): Promise<void> {
   const open = await options.api.listOpenPullRequests(repo);
-  for (const pr of open) {
+  for (const [i, pr] of open.entries()) {
+    if (i > 0 && i % YIELD_EVERY === 0) await nextTurn();
+    if (stopped()) return;
     try {
       await reconcileOpen(options, pr, tally);
     } catch (error) {
@@ -114,6 +136,7 @@ async function reconcileRepository(options: ReconcilerOptions, repo: string, tal
   if (options.knownOpen === undefined) return;
   const listed = new Set(open.map((pr) => pr.number));
   for (const number of options.knownOpen(repo).filter((n) => !listed.has(n))) {
+    if (stopped()) return;
     try {
       // The list may lag behind a reopen; only the PR itself says it is closed.
       const pr = await options.api.getPullRequest(repo, number);
