@@ -5,7 +5,8 @@ import { createLoadClient, type LoadClient } from './lib/create-load-client.ts';
 import type { LoadResult, SignedRequest } from './lib/load-job.ts';
 import { type BareSide, startBareSide } from './lib/start-bare-side.ts';
 import { BENCH_CHANNEL, BENCH_SECRET, type ShiplockSide, startShiplockSide } from './lib/start-shiplock-side.ts';
-import { formatLine, summarize } from './lib/summarize.ts';
+import { formatLine, formatPercentiles, summarize } from './lib/summarize.ts';
+import { addToTally, emptyTally, formatStatuses, type Tally } from './lib/tally.ts';
 
 /**
  * Approve-click acknowledgement latency (issue 3, issue 8): shiplock's real Slack path against a bare
@@ -19,22 +20,6 @@ const PER_ROUND = 250;
 const CLICKERS = ['UBOB', 'UAUTHOR', 'UDAVE'];
 const GOAL_P99_MS = 50;
 const GOAL_RATIO = 1.5;
-
-interface Tally {
-  latencies: number[];
-  sent: number;
-  statuses: Record<string, number>;
-  errors: string[];
-}
-
-const emptyTally = (): Tally => ({ latencies: [], sent: 0, statuses: {}, errors: [] });
-
-function add(tally: Tally, result: LoadResult, sent: number): void {
-  tally.latencies.push(...result.latencies);
-  tally.sent += sent;
-  for (const [status, n] of Object.entries(result.statuses)) tally.statuses[status] = (tally.statuses[status] ?? 0) + n;
-  tally.errors.push(...result.errors);
-}
 
 /** Signs just before each batch, so timestamps stay well inside Slack's 5-minute window. */
 function signBatch(bodies: readonly string[], count: number): SignedRequest[] {
@@ -87,7 +72,7 @@ async function measure(sides: Sides): Promise<{ shiplock: Tally; bare: Tally; dr
     // ABBA order, so a drift in machine noise lands on both sides alike.
     const order = round % 2 === 0 ? (['shiplock', 'bare'] as const) : (['bare', 'shiplock'] as const);
     for (const side of order) {
-      add(side === 'shiplock' ? shiplock : bare, await batch(sides, side, PER_ROUND, drainMs), PER_ROUND);
+      addToTally(side === 'shiplock' ? shiplock : bare, await batch(sides, side, PER_ROUND, drainMs), PER_ROUND);
     }
   }
   return { shiplock, bare, drainMs };
@@ -99,9 +84,7 @@ function failures(tally: Tally): number {
 }
 
 function report(name: string, tally: Tally): string {
-  const statuses = Object.entries(tally.statuses)
-    .map(([status, n]) => `${status}×${n}`)
-    .join(', ');
+  const statuses = formatStatuses(tally);
   const errors = tally.errors.length === 0 ? '' : `; errors: ${[...new Set(tally.errors)].slice(0, 3).join(' | ')}`;
   return `${name} requests: ${tally.sent} (after ${WARM_UP} warm-up, ${CONCURRENCY} in flight; statuses ${statuses}; failed ${failures(tally)})${errors}`;
 }
@@ -121,12 +104,8 @@ async function main(): Promise<number> {
     const drain = summarize(drainMs);
     const rollout = shiplock.rollout();
     const lines = [
-      formatLine('approve ack p50', sa.p50, 'ms', { value: sa.p50 / sb.p50, of: 'bare' }),
-      formatLine('approve ack p99', sa.p99, 'ms', { value: sa.p99 / sb.p99, of: 'bare' }),
-      formatLine('approve ack max', sa.max, 'ms', { value: sa.max / sb.max, of: 'bare' }),
-      formatLine('bare bolt ack p50', sb.p50, 'ms'),
-      formatLine('bare bolt ack p99', sb.p99, 'ms'),
-      formatLine('bare bolt ack max', sb.max, 'ms'),
+      ...formatPercentiles('approve ack', sa, 'ms', { versus: { summary: sb, of: 'bare' } }),
+      ...formatPercentiles('bare bolt ack', sb, 'ms'),
       report('approve', a),
       report('bare bolt', b),
       formatLine('shell.enqueue per click p50 (queued after the ack; recorded in a batch)', handle.p50, 'ms'),

@@ -35,7 +35,7 @@ import {
   seedAwaitingApproval,
 } from './lib/create-bench-shell.ts';
 import { machineLine } from './lib/machine-line.ts';
-import { formatLine, summarize } from './lib/summarize.ts';
+import { formatLine, formatPercentiles, summarize } from './lib/summarize.ts';
 
 const PRS = Number(process.env.DECISION_BENCH_PRS ?? '100');
 const CYCLES = Number(process.env.DECISION_BENCH_CYCLES ?? '4');
@@ -175,11 +175,8 @@ async function main(): Promise<number> {
     const snapshot = summarize(samples.map((s) => s.snapshot));
     const approvals = summarize(samples.filter((s) => s.type === 'ApproveClicked').map((s) => s.ms));
     const lines = [
-      formatLine('decision + SQLite transaction p50', all.p50, 'ms', { value: all.p50 / base.p50, of: 'bare' }),
-      formatLine('decision + SQLite transaction p99', all.p99, 'ms', { value: all.p99 / base.p99, of: 'bare' }),
-      formatLine('decision + SQLite transaction max', all.max, 'ms', { value: all.max / base.max, of: 'bare' }),
-      formatLine('bare same-size transaction p50', base.p50, 'ms'),
-      formatLine('bare same-size transaction p99', base.p99, 'ms'),
+      ...formatPercentiles('decision + SQLite transaction', all, 'ms', { versus: { summary: base, of: 'bare' } }),
+      ...formatPercentiles('bare same-size transaction', base, 'ms', { keys: ['p50', 'p99'] }),
       formatLine('approve clicks only, p50', approvals.p50, 'ms'),
       formatLine('approve clicks only, p99', approvals.p99, 'ms'),
       formatLine('shell.handle of a human event (incl. starting its commands) p50', clicks.p50, 'ms'),

@@ -29,7 +29,7 @@ import {
   seedAwaitingApproval,
 } from './lib/create-bench-shell.ts';
 import { machineLine } from './lib/machine-line.ts';
-import { formatLine, summarize } from './lib/summarize.ts';
+import { formatLine, formatPercentiles, summarize } from './lib/summarize.ts';
 
 const N = Number(process.env.TIMELOCK_BENCH_N ?? '1000');
 const RESTART_N = Number(process.env.TIMELOCK_BENCH_RESTART_N ?? '300');
@@ -199,9 +199,7 @@ function report(name: string, l: Lateness): string[] {
     formatLine(`${name} production starts`, s.count, 'rollouts'),
     formatLine(`${name} early starts`, l.early, 'rollouts'),
     formatLine(`${name} started twice`, l.twice, 'rollouts'),
-    formatLine(`${name} lateness p50`, s.p50, 'ms'),
-    formatLine(`${name} lateness p99`, s.p99, 'ms'),
-    formatLine(`${name} lateness max`, s.max, 'ms'),
+    ...formatPercentiles(`${name} lateness`, s, 'ms'),
   ];
 }
 

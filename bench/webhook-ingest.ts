@@ -27,9 +27,10 @@ import { createGitHubWebhookRoute } from '../src/adapters/github/webhook/create-
 import { startHttpServer } from '../src/adapters/http/create-http-server.ts';
 import { createLogger } from '../src/adapters/log/create-logger.ts';
 import { createLoadClient } from './lib/create-load-client.ts';
-import type { LoadResult, SignedRequest } from './lib/load-job.ts';
+import type { SignedRequest } from './lib/load-job.ts';
 import { machineLine } from './lib/machine-line.ts';
-import { formatLine, summarize } from './lib/summarize.ts';
+import { formatLine, formatPercentiles, summarize } from './lib/summarize.ts';
+import { addToTally, emptyTally, formatStatuses } from './lib/tally.ts';
 
 const SECRET = 'bench-github-webhook-secret';
 const CONCURRENCY = Number(process.env.WEBHOOK_BENCH_CONCURRENCY ?? '32');
@@ -39,6 +40,7 @@ const PER_ROUND = Number(process.env.WEBHOOK_BENCH_PER_ROUND ?? '1500');
 const REDELIVERY_SHARE = 0.05;
 const GOAL_PER_SECOND = 1000;
 const GOAL_RATIO = 0.5;
+const P50_P99 = ['p50', 'p99'] as const;
 
 interface Definition {
   readonly name: string;
@@ -103,29 +105,6 @@ async function startBareServer(): Promise<{ url: string; close(): Promise<void> 
   };
 }
 
-interface Tally {
-  sent: number;
-  ms: number;
-  latencies: number[];
-  statuses: Record<string, number>;
-  errors: string[];
-}
-
-const emptyTally = (): Tally => ({ sent: 0, ms: 0, latencies: [], statuses: {}, errors: [] });
-
-function add(tally: Tally, result: LoadResult, sent: number): void {
-  tally.sent += sent;
-  tally.ms += result.elapsedMs ?? Number.NaN;
-  tally.latencies.push(...result.latencies);
-  for (const [status, n] of Object.entries(result.statuses)) tally.statuses[status] = (tally.statuses[status] ?? 0) + n;
-  tally.errors.push(...result.errors);
-}
-
-const statuses = (t: Tally): string =>
-  Object.entries(t.statuses)
-    .map(([s, n]) => `${s}×${n}`)
-    .join(', ');
-
 async function main(): Promise<number> {
   console.log(machineLine('start'));
   const dir = mkdtempSync(join(tmpdir(), 'shiplock-bench-webhook-'));
@@ -162,7 +141,7 @@ async function main(): Promise<number> {
     for (let round = 0; round < ROUNDS; round += 1) {
       // ABBA, so drifting machine noise lands on both sides alike.
       const order = round % 2 === 0 ? (['shiplock', 'bare'] as const) : (['bare', 'shiplock'] as const);
-      for (const side of order) add(tallies[side], await batch(side, PER_ROUND), PER_ROUND);
+      for (const side of order) addToTally(tallies[side], await batch(side, PER_ROUND), PER_ROUND);
     }
     const a = tallies.shiplock;
     const b = tallies.bare;
@@ -177,12 +156,10 @@ async function main(): Promise<number> {
         of: 'bare',
       }),
       formatLine('bare node:http + HMAC', Math.round(rateB), 'deliveries/s'),
-      formatLine('webhook ingest latency p50', la.p50, 'ms', { value: la.p50 / lb.p50, of: 'bare' }),
-      formatLine('webhook ingest latency p99', la.p99, 'ms', { value: la.p99 / lb.p99, of: 'bare' }),
-      formatLine('bare latency p50', lb.p50, 'ms'),
-      formatLine('bare latency p99', lb.p99, 'ms'),
-      `shiplock: ${a.sent} measured deliveries (after ${WARM_UP} warm-up, ${CONCURRENCY} in flight), statuses ${statuses(a)}, transport errors ${a.errors.length}; inbox rows ${rows} (new deliveries sent ${sent.length}, onStored ${stored})`,
-      `bare: ${b.sent} measured deliveries, statuses ${statuses(b)}, transport errors ${b.errors.length}`,
+      ...formatPercentiles('webhook ingest latency', la, 'ms', { versus: { summary: lb, of: 'bare' }, keys: P50_P99 }),
+      ...formatPercentiles('bare latency', lb, 'ms', { keys: P50_P99 }),
+      `shiplock: ${a.sent} measured deliveries (after ${WARM_UP} warm-up, ${CONCURRENCY} in flight), statuses ${formatStatuses(a)}, transport errors ${a.errors.length}; inbox rows ${rows} (new deliveries sent ${sent.length}, onStored ${stored})`,
+      `bare: ${b.sent} measured deliveries, statuses ${formatStatuses(b)}, transport errors ${b.errors.length}`,
     ];
     const dedupOk = rows === sent.length && stored === sent.length;
     const met = rateA >= GOAL_PER_SECOND && rateA / rateB >= GOAL_RATIO;

@@ -29,3 +29,27 @@ export function formatLine(name: string, value: number, unit: string, ratio?: { 
   const shown = Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1);
   return `${name}: ${shown} ${unit}${ratio === undefined ? '' : ` (${ratio.value.toFixed(2)} × ${ratio.of})`}`;
 }
+
+/**
+ * `name p50`, `name p99`, `name max` lines (or the `keys` asked for), each with its ratio to the
+ * same percentile of `versus` when given.
+ */
+export function formatPercentiles(
+  name: string,
+  summary: Summary,
+  unit: string,
+  options: {
+    readonly versus?: { readonly summary: Summary; readonly of: string };
+    readonly keys?: readonly ('p50' | 'p99' | 'max')[];
+  } = {},
+): string[] {
+  const { versus, keys = ['p50', 'p99', 'max'] } = options;
+  return keys.map((key) =>
+    formatLine(
+      `${name} ${key}`,
+      summary[key],
+      unit,
+      versus === undefined ? undefined : { value: summary[key] / versus.summary[key], of: versus.of },
+    ),
+  );
+}
