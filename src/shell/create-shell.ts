@@ -6,6 +6,7 @@ import { isLiveClaim } from '../core/is-live-claim.ts';
 import type { Event, Policy, RunGate, StartDeploy } from '../core/types.ts';
 import { crashAroundCommand, crashPoint } from './crash-point.ts';
 import { executeCommand } from './execute-command.ts';
+import { firstToFire } from './first-to-fire.ts';
 import type { Clock, OutboxRow, Ports, Store } from './ports.ts';
 import { repoOf, routeEvent } from './route-event.ts';
 import { toErrorCode, toFailureEvent } from './to-failure-event.ts';
@@ -35,7 +36,7 @@ export interface Shell {
    * which acknowledge first: a burst of clicks costs one disk flush, not one each.
    */
   enqueue(event: Event): void;
-  /** Fires every timer that is due now. */
+  /** Fires timers due now: up to `TIMERS_PER_TICK`, deadlines first; the next wake-up fires the rest. */
   tick(): void;
   /** After a start: deploys found started are reported unknown, overdue timers fire, the outbox drains. */
   recover(): void;
@@ -44,6 +45,9 @@ export interface Shell {
   /** Stops the precise timer; running commands finish on their own. */
   stop(): void;
 }
+
+/** Due timers read per tick, oldest first. */
+const DUE_TIMERS_READ = 500;
 
 /** Builds the shell. Nothing runs until `handle`, `tick` or `recover` is called. */
 export function createShell(options: ShellOptions): Shell {
@@ -219,7 +223,7 @@ export function createShell(options: ShellOptions): Shell {
 
   function tick(): void {
     const now = clock.now();
-    for (const timer of store.dueTimers(now, 500)) {
+    for (const timer of firstToFire(store.dueTimers(now, DUE_TIMERS_READ))) {
       const fired: Event = { type: 'TimerFired', at: now, rolloutId: timer.rolloutId, kind: timer.kind };
       crashPoint('timer.due_found');
       commitEvent(fired, () => store.takeTimer(timer));
