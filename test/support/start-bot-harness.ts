@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createLogger } from '../../src/adapters/log/create-logger.ts';
@@ -10,6 +9,7 @@ import { parseConfig } from '../../src/config/parse-config.ts';
 import type { Config } from '../../src/config/types.ts';
 import { formatViolation, validateMessage } from '../../src/render/index.ts';
 import { createGitHubStandIn, type GitHubStandIn, type StoredPull } from '../../src/sandbox/github/index.ts';
+import { listenOnLoopback } from '../../src/sandbox/listen-on-loopback.ts';
 import { createOpenAiStandIn, type OpenAiStandIn } from '../../src/sandbox/openai/index.ts';
 import { createSlackStandIn, type SlackStandIn, type StoredMessage } from '../../src/sandbox/slack/index.ts';
 import { type Answer, deliver } from '../integration/github-intake/support/post-webhook.ts';
@@ -276,15 +276,7 @@ async function startSlowProxy(target: string, latency: (method: string, path: st
       req.pipe(forward);
     }, delay);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 /**

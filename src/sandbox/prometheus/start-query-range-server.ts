@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type LoopbackServer, listenOnLoopback } from '../listen-on-loopback.ts';
 
 /** One `query_range` request as sent: `start` and `end` in epoch seconds, `step` in seconds. */
 export interface QueryRange {
@@ -18,12 +18,8 @@ export interface RangeSeries {
 /** A query's answer: the matrix, or the message of a 400 `bad_data` (what Prometheus says to a query it refuses). */
 export type QueryRangeAnswer = readonly RangeSeries[] | { readonly badData: string };
 
-/** A running server. */
-export interface QueryRangeServer {
-  /** `http://127.0.0.1:<port>`: `/api/v1/query_range`, `/-/ready`. */
-  readonly url: string;
-  close(): Promise<void>;
-}
+/** A running server: `/api/v1/query_range`, `/-/ready`. */
+export type QueryRangeServer = LoopbackServer;
 
 const json = (res: ServerResponse, status: number, body: unknown): void =>
   void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -59,16 +55,7 @@ async function respond(req: IncomingMessage, res: ServerResponse, answer: (range
 export async function startQueryRangeServer(
   answer: (range: QueryRange) => QueryRangeAnswer,
 ): Promise<QueryRangeServer> {
-  const server = createServer((req, res) => void respond(req, res, answer));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(createServer((req, res) => void respond(req, res, answer)));
 }
 
 /** The evaluation times of a range, `start` to `end` inclusive, `step` apart (epoch seconds). */
