@@ -8,7 +8,7 @@ import { verifyAuditLog } from '../../../src/adapters/db/verify-audit-log.ts';
 import { createLogger } from '../../../src/adapters/log/create-logger.ts';
 import type { Event, Policy, Rollout } from '../../../src/core/types.ts';
 import { createShell, type Shell } from '../../../src/shell/create-shell.ts';
-import type { Store } from '../../../src/shell/ports.ts';
+import type { Ports, Store } from '../../../src/shell/ports.ts';
 import { createRecordingPorts, type FakeWorld, type PortCall } from '../../fakes/create-recording-ports.ts';
 import { POLICY, prAt, SHA_A, SHA_B } from '../../support/core-fixtures.ts';
 
@@ -35,6 +35,18 @@ function build(overrides: Partial<FakeWorld> = {}, drawSeed?: () => number): voi
     logger: createLogger('silent'),
     retryBaseMs: 5,
     ...(drawSeed === undefined ? {} : { drawSeed }),
+  });
+}
+
+/** Stops the shell and starts another on the same store with `ports` (ones the test controls). */
+function restartWith(ports: Ports): void {
+  shell.stop();
+  shell = createShell({
+    store,
+    ports,
+    clock: { now: () => now },
+    policyFor: () => policy,
+    logger: createLogger('silent'),
   });
 }
 
@@ -236,50 +248,25 @@ describe('shell: whole rollouts on SQLite', () => {
   });
 
   it('a production deploy found started after a restart is never re-run: the rollout fails for a human', async () => {
+    expect(await productionUnknownAfterRestart()).toBe(true);
+    expect(rollout().phase).toBe('failed');
+    expect(productionDeploys()).toBe(0);
+  });
+
+  /**
+   * Production claimed and "the machine dies" while its script runs; the restart finds it unknown.
+   * Returns whether the script had started before the "crash".
+   */
+  async function productionUnknownAfterRestart(): Promise<boolean> {
     await open();
     await approveBoth();
-    world.deployOk = () => true;
     const fakes = createRecordingPorts();
     let started = false;
     fakes.ports.deployer.deploy = () => {
       started = true;
       return new Promise(() => {}); // the process dies while the script runs
     };
-    shell.stop();
-    shell = createShell({
-      store,
-      ports: fakes.ports,
-      clock: { now: () => now },
-      policyFor: () => policy,
-      logger: createLogger('silent'),
-    });
-    now += policy.timeLockMs;
-    shell.tick();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(started).toBe(true);
-    shell.stop();
-    build();
-    shell.recover();
-    await shell.idle();
-    expect(rollout().phase).toBe('failed');
-    expect(rollout().ended?.reason).toEqual({ code: 'deploy_outcome_unknown', stage: 'production' });
-    expect(productionDeploys()).toBe(0);
-  });
-
-  /** Production claimed and "the machine dies" while its script runs; the restart finds it unknown. */
-  async function productionUnknownAfterRestart(): Promise<void> {
-    await open();
-    await approveBoth();
-    const fakes = createRecordingPorts();
-    fakes.ports.deployer.deploy = () => new Promise(() => {}); // the process dies while the script runs
-    shell.stop();
-    shell = createShell({
-      store,
-      ports: fakes.ports,
-      clock: { now: () => now },
-      policyFor: () => policy,
-      logger: createLogger('silent'),
-    });
+    restartWith(fakes.ports);
     now += policy.timeLockMs;
     shell.tick();
     await new Promise((r) => setTimeout(r, 20));
@@ -288,6 +275,7 @@ describe('shell: whole rollouts on SQLite', () => {
     shell.recover();
     await shell.idle();
     expect(rollout().ended?.reason).toEqual({ code: 'deploy_outcome_unknown', stage: 'production' });
+    return started;
   }
 
   const rollbackCalls = () =>
@@ -323,14 +311,7 @@ describe('shell: whole rollouts on SQLite', () => {
       runs += 1;
       return new Promise(() => {}); // dies again, this time while the rollback runs
     };
-    shell.stop();
-    shell = createShell({
-      store,
-      ports: fakes.ports,
-      clock: { now: () => now },
-      policyFor: () => policy,
-      logger: createLogger('silent'),
-    });
+    restartWith(fakes.ports);
     shell.handle({ type: 'RollbackRequested', at: now, rolloutId: 'r1', user: 'UCAROL' });
     await new Promise((r) => setTimeout(r, 20));
     expect(runs).toBe(1);
