@@ -16,6 +16,8 @@ import { type Answer, deliver } from '../integration/github-intake/support/post-
 import { example } from '../integration/github-intake/support/webhook-examples.ts';
 import { type FakePrometheus, type FakeSeries, startFakePrometheus } from './start-fake-prometheus.ts';
 
+export { textOf } from './text-of.ts';
+
 /** The one repository the harness configures. */
 export const REPO = 'acme/api';
 /** Its deploy channel on the Slack stand-in. */
@@ -115,23 +117,6 @@ export interface BotHarness {
   /** Polls `probe` every 25 ms until it returns something, or throws after `ms`. */
   waitFor<T>(what: string, probe: () => T | undefined | null | false, ms?: number): Promise<T>;
   close(): Promise<void>;
-}
-
-/** Every string in a message's text and blocks, so tests can read a card like a person does. */
-export function textOf(message: { readonly text?: string; readonly blocks?: unknown } | undefined): string {
-  if (message === undefined) return '';
-  const parts: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) for (const item of node) walk(item);
-    else if (typeof node === 'object' && node !== null) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === 'text' && typeof value === 'string') parts.push(value);
-        else walk(value);
-      }
-    }
-  };
-  walk(message.blocks);
-  return `${message.text ?? ''}\n${parts.join('\n')}`;
 }
 
 const GIT_IDENTITY = ['-c', 'user.name=Alice', '-c', 'user.email=alice@example.com', '-c', 'commit.gpgsign=false'];

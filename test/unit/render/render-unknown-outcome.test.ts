@@ -14,23 +14,8 @@ import { renderReply } from '../../../src/render/render-reply.ts';
 import { renderRollbackFailedAlert } from '../../../src/render/render-rollback-failed-alert.ts';
 import { renderThreadMessage } from '../../../src/render/render-thread-message.ts';
 import { validateMessage } from '../../../src/render/validate-blocks.ts';
+import { textOf } from '../../support/text-of.ts';
 import { POLICY, rolloutIn, stateOf, T0 } from './render-fixtures.ts';
-
-/** Every text of a message, as a person reads it. */
-function textOf(message: { readonly text: string; readonly blocks: readonly unknown[] }): string {
-  const parts: string[] = [message.text];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) for (const item of node) walk(item);
-    else if (typeof node === 'object' && node !== null) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === 'text' && typeof value === 'string') parts.push(value);
-        else walk(value);
-      }
-    }
-  };
-  walk(message.blocks);
-  return parts.join('\n');
-}
 
 /** `rolloutIn('failed')`: production claimed (epoch 3), its outcome unknown. */
 const unknown: Rollout = rolloutIn('failed');
