@@ -149,8 +149,12 @@ function advanceTimeLock(step: Step, policy: Policy): void {
   const r = step.rollout;
   const verdict = r.canary.verdict;
   if (verdict === 'unhealthy') return stopUnhealthyCanary(step);
-  // Approvers can lose their authorization while the lock runs (config reload): ask again.
-  if (!hasQuorum(policy, countedApprovers(policy, r.pr, r.approvals))) return enterAwaitingApproval(step, policy);
+  // Approvers can lose their authorization while the lock runs (config reload): ask again. The lock
+  // runs from the quorum the approvals given by `quorumAt` made: when those no longer make one under
+  // the policy in force, a later approval cannot inherit their lock, and it starts again from now.
+  // (A time-locked rollout always has its `quorumAt`; were it null, `Number` makes it 0: no approval counts.)
+  const byQuorum = r.approvals.filter((a) => a.at <= Number(r.quorumAt));
+  if (!hasQuorum(policy, countedApprovers(policy, r.pr, byQuorum))) return enterAwaitingApproval(step, policy);
   if (r.lockPaused !== undefined) {
     if (verdict === 'healthy') resumeTimeLock(step);
     return;

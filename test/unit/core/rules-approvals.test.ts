@@ -195,6 +195,23 @@ describe('approval rules', () => {
       expect(g.types).toEqual([]);
     });
 
+    it('a quorum that needs an approval given after the lock started locks anew from that approval', () => {
+      // Found by the reload property (seed -755470014): the reload un-named carol with no event for
+      // the rollout, then dave's approval made a quorum again and the preflight ran at once, on the
+      // lock bob and carol had started.
+      const g = given().timeLocked();
+      const unlockAt = g.rollout().unlockAt;
+      g.policy = withApprovals({ approvers: ['UBOB', 'UDAVE'] });
+      g.send({ type: 'ApproveClicked', rolloutId: g.id, user: 'UDAVE', sha: g.rollout().pr.sha }, POLICY.timeLockMs);
+      expect(g.reply).toEqual({ kind: 'accepted', action: 'approve' });
+      expect(g.types).not.toContain('RunPreflight');
+      expect(g.phase).toBe('time_locked');
+      expect(g.rollout()).toMatchObject({ quorumAt: g.clock, unlockAt: g.clock + POLICY.timeLockMs });
+      expect(g.rollout().unlockAt).toBeGreaterThan(unlockAt ?? Number.POSITIVE_INFINITY);
+      g.timer('time_lock', POLICY.timeLockMs);
+      expect(g.types).toContain('RunPreflight');
+    });
+
     it('a reload between the preflight request and its answer: no production, approval reopens', () => {
       const g = given().unlocked();
       expect(g.types).toContain('RunPreflight');
