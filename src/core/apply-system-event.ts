@@ -3,7 +3,15 @@ import { stillEligible } from './approvals.ts';
 import { endProductionRollback } from './end-production-rollback.ts';
 import { isLiveClaim } from './is-live-claim.ts';
 import { type ProductionBlocker, productionBlockers } from './production-guard.ts';
-import { claimDeploy, endRollout, enterPhase, reportDeployFinished, type Step, schedule } from './step.ts';
+import {
+  claimDeploy,
+  endRollout,
+  enterPhase,
+  reportDeployFinished,
+  reportDeployment,
+  type Step,
+  schedule,
+} from './step.ts';
 import type {
   AdvisoryReviewFinished,
   CanaryJudged,
@@ -204,6 +212,8 @@ function deployUnknown(step: Step, event: DeployOutcomeUnknown): void {
   if (deploy === undefined || !isLiveClaim(deploy, event)) return;
   const deploys = { ...step.rollout.deploys, [event.stage]: { ...deploy, status: 'unknown' as const } };
   step.rollout = { ...step.rollout, deploys };
+  // GitHub's deployment is no longer in progress: it ended, outcome unknown (issue #6).
+  reportDeployment(step, event.stage, 'error');
   const reason = { code: 'deploy_outcome_unknown', stage: event.stage } as const;
   // A rollback that may not have run leaves production as bad as a failed one.
   if (event.stage === 'rollback') return endProductionRollback(step, 'failed', reason);

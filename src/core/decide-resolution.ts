@@ -1,7 +1,7 @@
 import { maySteer } from './approvals.ts';
 import { freezeAfterProductionRollback } from './end-production-rollback.ts';
 import { isLiveClaim } from './is-live-claim.ts';
-import { claimDeploy, createStep, reportDeployFinished, type Step } from './step.ts';
+import { claimDeploy, createStep, reportDeployFinished, reportDeployment, type Step } from './step.ts';
 import type {
   Decision,
   DeployFinished,
@@ -71,6 +71,8 @@ export function decideResolutionAction(
   const rollingBack = event.type === 'RollbackRequested';
   // The claim is made on a scratch copy of the rollout: the finished rollout itself never changes.
   if (rollingBack) claimDeploy(step, 'rollback');
+  // A human vouched for production: GitHub's deployment, left `error` by the unknown outcome, succeeded.
+  else reportDeployment(step, 'production', 'success');
   const resolution: OutcomeResolution = {
     rolloutId: rollout.id,
     kind: rollingBack ? 'rollback' : 'confirmed',
@@ -121,6 +123,7 @@ function toStatus(event: DeployFinished | DeployOutcomeUnknown): DeployState['st
 /** The aftermath of `endProductionRollback`, without ending the rollout (it ended before). */
 function endRollback(step: Step, event: DeployFinished | DeployOutcomeUnknown, by: string): void {
   if (event.type === 'DeployFinished') reportDeployFinished(step, event);
+  else reportDeployment(step, 'rollback', 'error');
   const ok = event.type === 'DeployFinished' && event.ok;
   const reason: EndReason = ok
     ? { code: 'rolled_back_by', user: by }

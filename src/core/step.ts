@@ -1,6 +1,7 @@
 import type {
   Command,
   DeployFinished,
+  DeploymentStatus,
   DeployStage,
   EndReason,
   EpochMs,
@@ -62,12 +63,18 @@ export function claimDeploy(step: Step, stage: DeployStage): void {
     epoch,
     idempotencyKey: `${r.id}:${stage}:${epoch}`,
   });
+  reportDeployment(step, stage, 'in_progress');
+}
+
+/** GitHub's deployment of `stage` for this rollout gets `status`. */
+export function reportDeployment(step: Step, stage: DeployStage, status: DeploymentStatus): void {
+  const r = step.rollout;
   step.commands.push({
     type: 'ReportToGitHub',
     rolloutId: r.id,
     repo: r.pr.repo,
     sha: r.pr.sha,
-    report: { kind: 'deployment', stage, status: 'in_progress' },
+    report: { kind: 'deployment', stage, status },
   });
 }
 
@@ -79,13 +86,7 @@ export function reportDeployFinished(step: Step, event: DeployFinished): void {
     rolloutId: r.id,
     message: { kind: 'deploy_finished', stage: event.stage, epoch: event.epoch },
   });
-  step.commands.push({
-    type: 'ReportToGitHub',
-    rolloutId: r.id,
-    repo: r.pr.repo,
-    sha: r.pr.sha,
-    report: { kind: 'deployment', stage: event.stage, status: event.ok ? 'success' : 'failure' },
-  });
+  reportDeployment(step, event.stage, event.ok ? 'success' : 'failure');
 }
 
 /** Schedules (or moves) the rollout's timer of `kind`. */

@@ -28,7 +28,7 @@ const DEPLOYMENT_WORDS: Record<DeploymentStatus, string> = {
   success: 'succeeded',
   failure: 'failed',
   inactive: 'is no longer active',
-  error: 'stopped by a shiplock error',
+  error: 'ended with an unknown outcome (shiplock stopped while it ran): check production',
 };
 
 /**

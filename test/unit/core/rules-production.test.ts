@@ -292,7 +292,11 @@ describe('production rules', () => {
       expect(g.phase).toBe('failed');
       expect(g.rollout().deploys.production?.status).toBe('unknown');
       expect(g.rollout().ended?.reason).toEqual({ code: 'deploy_outcome_unknown', stage: 'production' });
-      expect(g.types).toEqual(['CancelTimers', 'PublishCard']);
+      expect(g.types).toEqual(['ReportToGitHub', 'CancelTimers', 'PublishCard']);
+      // GitHub's production deployment no longer shows "in progress": it ended, outcome unknown.
+      expect(g.sent('ReportToGitHub').map((c) => c.report)).toEqual([
+        { kind: 'deployment', stage: 'production', status: 'error' },
+      ]);
     });
 
     it('an unknown-outcome report for another epoch, or for a deploy that finished, is ignored', () => {

@@ -102,6 +102,9 @@ describe('production outcome unknown: a human answers (issue #6)', () => {
     expect(g.sent('FreezeRepository')[0]?.reason).toEqual({ code: 'deploy_outcome_unknown', stage: 'rollback' });
     expect(g.types).toContain('AlertRollbackFailed');
     expect(g.types).not.toContain('StartDeploy');
+    expect(g.sent('ReportToGitHub').map((c) => c.report)).toEqual([
+      { kind: 'deployment', stage: 'rollback', status: 'error' },
+    ]);
     rollback(g, 'UCAROL');
     expect(g.reply).toEqual({ kind: 'refused', reason: { code: 'already_resolved', kind: 'rollback', by: 'UBOB' } });
     expect(g.types).toEqual(['ReplyEphemeral']);
@@ -111,7 +114,11 @@ describe('production outcome unknown: a human answers (issue #6)', () => {
     const g = unknownProduction();
     confirm(g, 'UAUTHOR');
     expect(g.reply).toEqual({ kind: 'accepted', action: 'confirm_production' });
-    expect(g.types).toEqual(['ReplyEphemeral', 'PostThread', 'PublishCard']);
+    expect(g.types).toEqual(['ReportToGitHub', 'ReplyEphemeral', 'PostThread', 'PublishCard']);
+    // A human vouched for production: GitHub's deployment, left `error` by the unknown outcome, succeeds.
+    expect(g.sent('ReportToGitHub').map((c) => c.report)).toEqual([
+      { kind: 'deployment', stage: 'production', status: 'success' },
+    ]);
     expect(g.state?.resolutions).toEqual([
       { rolloutId: 'r1', kind: 'confirmed', by: 'UAUTHOR', at: g.clock, rollback: null },
     ]);
