@@ -163,5 +163,19 @@ describe('a production deploy whose outcome is unknown after a restart (issue #6
     expect(thread).toMatch(/checked production and confirmed/);
     const status = await slash(PEOPLE.carol.slack, 'status acme/api#1');
     expect(status).not.toMatch(/frozen by/);
+    // GitHub's production deployment is not left in_progress: unknown (error), then vouched for.
+    await h.waitFor('the production deployment answered', () => {
+      const states = productionDeploymentStates();
+      return states.at(-1) === 'success' ? states : undefined;
+    });
+    // (Before them, what the stopped bot reported while the script ran: the copy put back replays it.)
+    expect(productionDeploymentStates().slice(-2)).toEqual(['error', 'success']);
   });
 });
+
+/** The states GitHub's production deployment of PR 1 went through, oldest first. */
+function productionDeploymentStates(): string[] {
+  const [deployment, ...more] = h.github.deployments('acme/api').filter((d) => d.production);
+  expect(more).toEqual([]);
+  return deployment?.statuses.map((s) => s.state) ?? [];
+}
