@@ -1,14 +1,17 @@
+import { resolutionOf } from '../core/decide-resolution.ts';
 import type { EpochMs, Policy, PullRequestState, Rollout } from '../core/types.ts';
 import { toApprovalView } from './approval-view.ts';
 import { type SlackMessage, section } from './blocks.ts';
 import { COMMAND_BLOCK_ID } from './command-ids.ts';
 import { describeHold } from './describe-hold.ts';
+import { describeUnknownOutcome } from './describe-unknown-outcome.ts';
 import { fitMessage } from './fit-message.ts';
 import { formatDuration } from './format-duration.ts';
 import { mentionList } from './mention-user.ts';
 import { phaseLabel } from './phase-label.ts';
 import { rolloutLine } from './rollout-line.ts';
 import { slackDate } from './slack-date.ts';
+import { toUnknownOutcome } from './unknown-outcome-view.ts';
 
 /** One rollout to report, with its aggregate and policy. */
 export interface StatusItem {
@@ -23,7 +26,8 @@ export const STATUS_MAX = 10;
 /**
  * `/shiplock status`: for each rollout its phase and since when, its approvals and what is still
  * needed, the time lock's unlock time (Slack date token: every reader sees local time), a hold or
- * a freeze. `at` is the caller's clock, for "unlocks in…".
+ * a freeze, and for a deploy that never reported (issue #6) what to do or what a human answered.
+ * `at` is the caller's clock, for "unlocks in…".
  */
 export function renderStatus(items: readonly StatusItem[], at: EpochMs): SlackMessage {
   if (items.length === 0) {
@@ -40,6 +44,10 @@ export function renderStatus(items: readonly StatusItem[], at: EpochMs): SlackMe
     return { text, blocks };
   });
 }
+
+/** The status of a production deploy that never reported, before anyone answered on the card. */
+const UNANSWERED =
+  ':warning: *Production may or may not have been deployed* (the deploy never reported). Check production, then answer on the card: *Roll back* or *Production is fine*.';
 
 function statusText(item: StatusItem, at: EpochMs, scale: number): string {
   const { rollout, policy, state } = item;
@@ -62,6 +70,12 @@ function statusText(item: StatusItem, at: EpochMs, scale: number): string {
     lines.push(
       `:lock: Unlocks ${slackDate(rollout.unlockAt)} (in ${formatDuration(Math.max(0, rollout.unlockAt - at))})`,
     );
+  }
+  const unknown = toUnknownOutcome(rollout, resolutionOf(state, rollout.id));
+  if (unknown?.stage === 'production' && unknown.resolution === null) lines.push(UNANSWERED);
+  else if (unknown !== null) {
+    const subject = { repo: rollout.pr.repo, sha: rollout.pr.sha, rolloutId: rollout.id };
+    lines.push(describeUnknownOutcome(unknown, subject, Math.floor(100 * scale)));
   }
   if (rollout.hold !== null) lines.push(describeHold(rollout.hold, Math.floor(300 * scale)));
   else if (state.freeze !== null)

@@ -163,6 +163,7 @@ describe('a production deploy whose outcome is unknown after a restart (issue #6
     expect(thread).toMatch(/checked production and confirmed/);
     const status = await slash(PEOPLE.carol.slack, 'status acme/api#1');
     expect(status).not.toMatch(/frozen by/);
+    expect(status).toContain(`Production checked by hand:* <@${PEOPLE.alice.slack}> confirmed`);
     // GitHub's production deployment is not left in_progress: unknown (error), then vouched for.
     await h.waitFor('the production deployment answered', () => {
       const states = productionDeploymentStates();

@@ -12,6 +12,7 @@ import { ACTION_ID, BLOCK_ID } from '../../../src/render/ids.ts';
 import { renderCard } from '../../../src/render/render-card.ts';
 import { renderReply } from '../../../src/render/render-reply.ts';
 import { renderRollbackFailedAlert } from '../../../src/render/render-rollback-failed-alert.ts';
+import { renderStatus } from '../../../src/render/render-status.ts';
 import { renderThreadMessage } from '../../../src/render/render-thread-message.ts';
 import { validateMessage } from '../../../src/render/validate-blocks.ts';
 import { textOf } from '../../support/text-of.ts';
@@ -165,5 +166,29 @@ describe('the thread, the replies and the alert', () => {
     expect(text).toContain(`${headline}: production of acme/api #7 may be broken.`);
     expect(text).toContain(`<@UBOB> chose Roll back, and ${why}.`);
     expect(validateMessage(message, 'message')).toEqual([]);
+  });
+});
+
+describe('/shiplock status of a production deploy whose outcome is unknown', () => {
+  const status = (state: PullRequestState, rollout: Rollout = unknown) => {
+    const message = renderStatus([{ state, rollout, policy: POLICY }], T0 + 2000);
+    expect(validateMessage(message, 'message')).toEqual([]);
+    return textOf(message);
+  };
+
+  it('before an answer: production may or may not run it, check it, answer on the card', () => {
+    const text = status(stateOf(unknown));
+    expect(text).toContain('Production may or may not have been deployed');
+    expect(text).toContain('answer on the card: *Roll back* or *Production is fine*');
+  });
+
+  it('after an answer: who answered, when and how, and how the rollback went', () => {
+    expect(status(answered('confirmed'))).toContain('Production checked by hand:* <@UBOB> confirmed');
+    expect(status(answered('rollback', 'succeeded'))).toMatch(/Roll back chosen\* by <@UBOB> .* succeeded/);
+    expect(status(answered('rollback', 'failed'))).toContain('failed — production may be broken');
+  });
+
+  it('says nothing of it for a rollout that ended otherwise', () => {
+    expect(status(stateOf(rolloutIn('rejected')), rolloutIn('rejected'))).not.toMatch(/never reported|Production may/);
   });
 });
