@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { createServer, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 import { createLogger } from '../../src/adapters/log/create-logger.ts';
 import { type Bot, startBot } from '../../src/app/start-bot.ts';
 import { parseConfig } from '../../src/config/parse-config.ts';
@@ -17,6 +18,9 @@ import { example } from '../integration/github-intake/support/webhook-examples.t
 import { type FakePrometheus, type FakeSeries, startFakePrometheus } from './start-fake-prometheus.ts';
 
 export { textOf } from './text-of.ts';
+
+/** A minute of the bot's clock (`advance`). */
+export const MINUTE = 60_000;
 
 /** The one repository the harness configures. */
 export const REPO = 'acme/api';
@@ -114,6 +118,11 @@ export interface BotHarness {
   advance(ms: number): void;
   /** Top-level messages of the deploy channel (the cards), oldest first. */
   cards(): readonly StoredMessage[];
+  /**
+   * `/shiplock <text>` from `user` in the deploy channel: expects the 200 answer, waits for the
+   * shell, and returns the reply's text and its blocks as JSON (to match words in either).
+   */
+  slash(user: string, text: string): Promise<string>;
   /** Polls `probe` every 25 ms until it returns something, or throws after `ms`. */
   waitFor<T>(what: string, probe: () => T | undefined | null | false, ms?: number): Promise<T>;
   close(): Promise<void>;
@@ -409,6 +418,13 @@ export async function createBotHarness(options: BotHarnessOptions = {}): Promise
       offsetMs += ms;
     },
     cards: () => slack.messages(DEPLOY_CHANNEL),
+    async slash(user, text) {
+      const result = await slack.slashCommand({ user, channel: DEPLOY_CHANNEL, text });
+      expect(result.status).toBe(200);
+      await harness.bot.shell.idle();
+      const reply = result.json as { text?: string; blocks?: unknown[] } | undefined;
+      return `${reply?.text ?? ''}\n${JSON.stringify(reply?.blocks ?? [])}`;
+    },
     async waitFor(what, probe, ms = 30_000) {
       const deadline = Date.now() + ms;
       for (;;) {

@@ -6,6 +6,7 @@ import {
   type BotHarness,
   createBotHarness,
   DEPLOY_CHANNEL,
+  MINUTE,
   PEOPLE,
   testScript,
   textOf,
@@ -21,16 +22,6 @@ import { productionSeries } from '../../support/start-fake-prometheus.ts';
 let h: BotHarness;
 afterEach(() => h.close());
 
-const MINUTE = 60_000;
-
-async function slash(user: string, text: string): Promise<string> {
-  const result = await h.slack.slashCommand({ user, channel: DEPLOY_CHANNEL, text });
-  expect(result.status).toBe(200);
-  await h.bot.shell.idle();
-  const reply = result.json as { text?: string; blocks?: unknown[] } | undefined;
-  return `${reply?.text ?? ''}\n${JSON.stringify(reply?.blocks ?? [])}`;
-}
-
 const stages = () => h.deploys().map((d) => d.SHIPLOCK_STAGE);
 const card = () => h.cards().find((m) => textOf(m).includes('acme/api #1 Change 1'));
 const warnings = () => h.slack.messages(DEPLOY_CHANNEL).filter((m) => /Delegation risk/.test(m.text ?? ''));
@@ -39,7 +30,7 @@ describe('delegation risk through the whole bot (issue #7)', () => {
   it('a production rollback charges the canary, warns once, steps down; a named approver acknowledges', async () => {
     h = await createBotHarness({ prometheus: productionSeries(), healthCommand: true });
     await h.startReconciled();
-    expect(await slash(PEOPLE.carol.slack, 'risk')).toContain('$1,950.00');
+    expect(await h.slash(PEOPLE.carol.slack, 'risk')).toContain('$1,950.00');
 
     const head = h.origin.commit('change-1', { 'test.sh': testScript({ tests: 3, failures: 0, exit: 0 }) }, 'change 1');
     h.openPullRequest(1, head);
@@ -75,12 +66,12 @@ describe('delegation risk through the whole bot (issue #7)', () => {
     // Posted like every other message of shiplock's: Slack never fetches what a warning links to.
     for (const m of warnings())
       expect({ links: m.unfurlLinks, media: m.unfurlMedia }).toEqual({ links: false, media: false });
-    const report = await slash(PEOPLE.carol.slack, 'risk');
+    const report = await h.slash(PEOPLE.carol.slack, 'risk');
     expect(report).toContain('Autonomy stepped down');
     expect(report).toContain('production was rolled back: acme/api#1');
-    expect(await slash(PEOPLE.alice.slack, 'risk ack not mine')).toMatch(/Only the people/);
-    expect(await slash(PEOPLE.carol.slack, 'risk ack canary thresholds reviewed')).toMatch(/Acknowledged/);
-    expect(await slash(PEOPLE.carol.slack, 'risk')).toContain('Autonomy:* as configured');
+    expect(await h.slash(PEOPLE.alice.slack, 'risk ack not mine')).toMatch(/Only the people/);
+    expect(await h.slash(PEOPLE.carol.slack, 'risk ack canary thresholds reviewed')).toMatch(/Acknowledged/);
+    expect(await h.slash(PEOPLE.carol.slack, 'risk')).toContain('Autonomy:* as configured');
     expect(warnings()).toHaveLength(2);
 
     const db = openDatabase(h.config().database);

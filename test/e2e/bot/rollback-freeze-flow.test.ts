@@ -7,6 +7,7 @@ import {
   type BotHarness,
   createBotHarness,
   DEPLOY_CHANNEL,
+  MINUTE,
   PEOPLE,
   testScript,
   textOf,
@@ -22,7 +23,6 @@ import { productionSeries } from '../../support/start-fake-prometheus.ts';
 let h: BotHarness;
 afterEach(() => h.close());
 
-const MINUTE = 60_000;
 const files = (n: number) => ({
   'test.sh': testScript({ tests: 3, failures: 0, exit: 0 }),
   'src/app.js': `export const answer = ${40 + n};\n`,
@@ -37,14 +37,6 @@ const stagesOf = (number: number) =>
     .deploys()
     .filter((d) => d.SHIPLOCK_PR === String(number))
     .map((d) => d.SHIPLOCK_STAGE);
-
-async function slash(user: string, text: string): Promise<string> {
-  const result = await h.slack.slashCommand({ user, channel: DEPLOY_CHANNEL, text });
-  expect(result.status).toBe(200);
-  await h.bot.shell.idle();
-  const reply = result.json as { text?: string; blocks?: unknown[] } | undefined;
-  return `${reply?.text ?? ''}\n${JSON.stringify(reply?.blocks ?? [])}`;
-}
 
 /** Opens PR `number`, lets its canary turn healthy, approves and lets the lock run out. */
 async function throughTheLock(number: number): Promise<void> {
@@ -105,13 +97,13 @@ describe('production rollbacks freeze the repository (issue #6)', () => {
     expect(thread).toMatch(/Production deploys of acme\/api are frozen/);
 
     // The freeze is stored: `/shiplock status` (which reads the stored freeze) says so, by shiplock, not a person.
-    const status = await slash(PEOPLE.carol.slack, 'status acme/api#1');
+    const status = await h.slash(PEOPLE.carol.slack, 'status acme/api#1');
     expect(status).toMatch(/frozen by shiplock \(automatically, after a production rollback\)/);
     expect(status).toMatch(/automatic after the production rollback of acme\/api#1/);
 
     // The rollback also put the canary over its risk budget (issue #7): autonomy is stepped down
     // (one more approver) until a named approver acknowledges; bob does, so one approval suffices again.
-    expect(await slash(PEOPLE.bob.slack, 'risk ack rollback of #1 understood')).toMatch(/Acknowledged/);
+    expect(await h.slash(PEOPLE.bob.slack, 'risk ack rollback of #1 understood')).toMatch(/Acknowledged/);
     // A second PR gets through its gates, canary, approval and lock, and is held at preflight.
     await throughTheLock(2);
     await h.waitFor('#2 held by the freeze', cardSays(2, /Held before production/));
@@ -120,9 +112,9 @@ describe('production rollbacks freeze the repository (issue #6)', () => {
     expect(stagesOf(2)).not.toContain('production');
 
     // Only a named approver may lift it; alice (the author, not named) is refused.
-    expect(await slash(PEOPLE.alice.slack, 'freeze off')).toMatch(/Only named approvers/);
+    expect(await h.slash(PEOPLE.alice.slack, 'freeze off')).toMatch(/Only named approvers/);
     expect(stagesOf(2)).not.toContain('production');
-    expect(await slash(PEOPLE.bob.slack, 'freeze off')).toMatch(/Freeze lifted/);
+    expect(await h.slash(PEOPLE.bob.slack, 'freeze off')).toMatch(/Freeze lifted/);
     await h.waitFor('production of #2', () => stagesOf(2).includes('production'));
     expect(stagesOf(1)).toEqual(['staging', 'canary', 'production', 'rollback']);
   });
@@ -130,7 +122,7 @@ describe('production rollbacks freeze the repository (issue #6)', () => {
   it('a failing rollback script ends the rollout failed, with a message in the alerts channel; an earlier freeze is kept', async () => {
     // Carol freezes the repository while production verifies: the rollback's freeze does not replace hers.
     const whileVerifying = async () => {
-      expect(await slash(PEOPLE.carol.slack, 'freeze on release train')).toMatch(/is frozen by/);
+      expect(await h.slash(PEOPLE.carol.slack, 'freeze on release train')).toMatch(/is frozen by/);
     };
     await rollBackPr1({ rollbackFails: true, whileVerifying });
     await h.waitFor('the failed card', cardSays(1, /rollback failed/i));
@@ -145,7 +137,7 @@ describe('production rollbacks freeze the repository (issue #6)', () => {
     expect(text).toMatch(/\*Next:\*/);
     expect(JSON.stringify(alert.blocks ?? [])).toContain(ACTION_ID.openCard);
     expect(textOf(cardOf(1))).toMatch(/are now frozen/);
-    const status = await slash(PEOPLE.carol.slack, 'status acme/api#1');
+    const status = await h.slash(PEOPLE.carol.slack, 'status acme/api#1');
     expect(status).toContain(`frozen by <@${PEOPLE.carol.slack}>`);
     expect(status).toContain('release train');
     expect(status).not.toContain('frozen by shiplock');

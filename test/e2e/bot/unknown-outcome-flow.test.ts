@@ -7,6 +7,7 @@ import {
   type BotHarness,
   createBotHarness,
   DEPLOY_CHANNEL,
+  MINUTE,
   PEOPLE,
   testScript,
   textOf,
@@ -26,7 +27,6 @@ import { productionSeries } from '../../support/start-fake-prometheus.ts';
 let h: BotHarness;
 afterEach(() => h.close());
 
-const MINUTE = 60_000;
 const files = (n: number) => ({
   'test.sh': testScript({ tests: 3, failures: 0, exit: 0 }),
   'src/app.js': `export const answer = ${40 + n};\n`,
@@ -52,14 +52,6 @@ async function click(user: string, actionId: string): Promise<void> {
     actionId,
   });
   expect(clicked.status).toBe(200);
-}
-
-async function slash(user: string, text: string): Promise<string> {
-  const result = await h.slack.slashCommand({ user, channel: DEPLOY_CHANNEL, text });
-  expect(result.status).toBe(200);
-  await h.bot.shell.idle();
-  const reply = result.json as { text?: string; blocks?: unknown[] } | undefined;
-  return `${reply?.text ?? ''}\n${JSON.stringify(reply?.blocks ?? [])}`;
 }
 
 /** PR #1 through its gates, canary, approval and lock; production starts and "the machine dies". */
@@ -134,7 +126,7 @@ describe('a production deploy whose outcome is unknown after a restart (issue #6
     expect(ephemeralText(PEOPLE.bob.slack)).toMatch(/Rollback started/);
     expect(ephemeralText(PEOPLE.bob.slack)).toMatch(/already chose \*Roll back\*/);
 
-    const status = await slash(PEOPLE.carol.slack, 'status acme/api#1');
+    const status = await h.slash(PEOPLE.carol.slack, 'status acme/api#1');
     expect(status).toMatch(/frozen by shiplock \(automatically, after a production rollback\)/);
   });
 
@@ -161,7 +153,7 @@ describe('a production deploy whose outcome is unknown after a restart (issue #6
       .map((m) => textOf(m))
       .join('\n');
     expect(thread).toMatch(/checked production and confirmed/);
-    const status = await slash(PEOPLE.carol.slack, 'status acme/api#1');
+    const status = await h.slash(PEOPLE.carol.slack, 'status acme/api#1');
     expect(status).not.toMatch(/frozen by/);
     expect(status).toContain(`Production checked by hand:* <@${PEOPLE.alice.slack}> confirmed`);
     // GitHub's production deployment is not left in_progress: unknown (error), then vouched for.

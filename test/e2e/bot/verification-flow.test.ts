@@ -4,6 +4,7 @@ import {
   type BotHarness,
   createBotHarness,
   DEPLOY_CHANNEL,
+  MINUTE,
   PEOPLE,
   testScript,
   textOf,
@@ -18,7 +19,6 @@ import { productionSeries } from '../../support/start-fake-prometheus.ts';
 let h: BotHarness;
 afterEach(() => h.close());
 
-const MINUTE = 60_000;
 const GOOD_FILES = {
   'test.sh': testScript({ tests: 3, failures: 0, exit: 0 }),
   'src/app.js': 'export const answer = 42;\n',
