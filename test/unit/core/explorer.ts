@@ -145,16 +145,7 @@ export function explore(options: ExploreOptions): ExploreResult {
         let ledger: Ledger;
         let d: ReturnType<typeof decide>;
         try {
-          d = decide(node.state, event, policy);
-          ledger = checkTransition({
-            pre: node.state,
-            event,
-            post: d.state,
-            commands: d.commands,
-            ledger: node.ledger,
-            policy,
-            oracle: options.oracle,
-          });
+          ({ d, ledger } = decideChecked(node, event, policy, options.oracle));
         } catch (error) {
           throw new Error(`${(error as Error).message}\npath:\n${describe(node, event)}`, { cause: error });
         }
@@ -217,20 +208,26 @@ export function explore(options: ExploreOptions): ExploreResult {
   };
 }
 
+/** `decide` from `node`, the transition checked against the invariants; throws on a violation. */
+function decideChecked(node: Node, event: Event, policy: Policy, oracle: Oracle) {
+  const d = decide(node.state, event, policy);
+  const ledger = checkTransition({
+    pre: node.state,
+    event,
+    post: d.state,
+    commands: d.commands,
+    ledger: node.ledger,
+    policy,
+    oracle,
+  });
+  return { d, ledger };
+}
+
 /** The node the events lead to from nothing, each transition checked; the empty aggregate without events. */
 function startNode(events: readonly Event[], policy: Policy, oracle: Oracle): Node {
   let node: Node = { state: null, clock: T0, ledger: EMPTY_LEDGER, depth: 0, parent: null, via: null };
   for (const event of events) {
-    const d = decide(node.state, event, policy);
-    const ledger = checkTransition({
-      pre: node.state,
-      event,
-      post: d.state,
-      commands: d.commands,
-      ledger: node.ledger,
-      policy,
-      oracle,
-    });
+    const { d, ledger } = decideChecked(node, event, policy, oracle);
     node = { state: d.state, clock: event.at, ledger, depth: 0, parent: node, via: event };
   }
   return node;
