@@ -139,7 +139,14 @@ export function seedRollouts(
         let state: PullRequestState | null = tx.loadPullRequest(prKey);
         for (const event of renameEvents(options.templateOf(i), ids)) {
           const decision = decide(state, event, policy);
-          const { outbox } = tx.commit({ prKey, event, policy, state: decision.state, commands: decision.commands });
+          const { outbox } = tx.commit({
+            prKey,
+            event,
+            policy,
+            before: state,
+            state: decision.state,
+            commands: decision.commands,
+          });
           for (const row of outbox) store.markOutboxDone(row.id);
           state = decision.state;
         }

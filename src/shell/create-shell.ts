@@ -80,7 +80,7 @@ export function createShell(options: ShellOptions): Shell {
         crashPoint('shell.before_decide');
         const decision = decide(state, event, policy);
         crashPoint('shell.after_decide');
-        tx.commit({ prKey, event, policy, state: decision.state, commands: decision.commands });
+        tx.commit({ prKey, event, policy, before: state, state: decision.state, commands: decision.commands });
       });
       crashPoint('shell.after_commit');
     }

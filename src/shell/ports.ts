@@ -65,6 +65,8 @@ export interface CommitInput {
   readonly prKey: PrKey;
   readonly event: Event;
   readonly policy: Policy;
+  /** The aggregate the event was decided on (what `loadPullRequest` gave in this transaction). */
+  readonly before: PullRequestState | null;
   /** The aggregate after the event; `null` when the event found no aggregate and made none. */
   readonly state: PullRequestState | null;
   readonly commands: readonly Command[];

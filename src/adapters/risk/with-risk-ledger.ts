@@ -1,10 +1,5 @@
-import type { CommitInput, Store, StoreTx } from '../../shell/ports.ts';
+import type { Store, StoreTx } from '../../shell/ports.ts';
 import type { RiskEngine } from './create-risk-engine.ts';
-
-/** Only a rollout that reached production can cause an incident; others skip the extra read. */
-function mayCauseIncident(input: CommitInput): boolean {
-  return input.state?.rollouts.some((r) => r.deploys.production !== undefined) === true;
-}
 
 /**
  * The store with the risk ledger attached: every decision's commit also records the incidents it
@@ -16,9 +11,8 @@ export function withRiskLedger(store: Store, engine: RiskEngine): Store {
   const wrap = (tx: StoreTx): StoreTx => ({
     ...tx,
     commit(input) {
-      const before = mayCauseIncident(input) ? tx.loadPullRequest(input.prKey) : null;
       const result = tx.commit(input);
-      engine.onCommit({ before, after: input.state, event: input.event });
+      engine.onCommit({ before: input.before, after: input.state, event: input.event });
       return result;
     },
   });

@@ -55,8 +55,16 @@ function seedDatabase(path: string): void {
   ];
   for (const event of events) {
     store.transact((tx) => {
-      const decision = decide(tx.loadPullRequest('acme/api#7'), event, POLICY);
-      tx.commit({ prKey: 'acme/api#7', event, policy: POLICY, state: decision.state, commands: decision.commands });
+      const before = tx.loadPullRequest('acme/api#7');
+      const decision = decide(before, event, POLICY);
+      tx.commit({
+        prKey: 'acme/api#7',
+        event,
+        policy: POLICY,
+        before,
+        state: decision.state,
+        commands: decision.commands,
+      });
     });
   }
   store.close();

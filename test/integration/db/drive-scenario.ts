@@ -48,8 +48,9 @@ export function driveScenario(
     const policy = policyNow();
     const done = store.transact((tx) => {
       if (delivery !== undefined && !tx.markDelivered('github', delivery, event.at)) return false;
-      const d = decide(tx.loadPullRequest(prKey), event, policy);
-      tx.commit({ prKey, event, policy, state: d.state, commands: d.commands });
+      const before = tx.loadPullRequest(prKey);
+      const d = decide(before, event, policy);
+      tx.commit({ prKey, event, policy, before, state: d.state, commands: d.commands });
       return true;
     });
     if (!done) redeliveries += 1;

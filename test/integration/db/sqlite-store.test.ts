@@ -38,8 +38,9 @@ const opened: Event = { type: 'PullRequestOpened', at: T0, pr: prAt(SHA_A), roll
 /** Commits `opened` with hand-written commands (the store does not care where they come from). */
 function commitWith(commands: readonly Command[], at = T0): void {
   store.transact((tx) => {
-    const state = decide(tx.loadPullRequest(PR), { ...opened, at }, POLICY).state;
-    tx.commit({ prKey: PR, event: { ...opened, at }, policy: POLICY, state, commands });
+    const before = tx.loadPullRequest(PR);
+    const state = decide(before, { ...opened, at }, POLICY).state;
+    tx.commit({ prKey: PR, event: { ...opened, at }, policy: POLICY, before, state, commands });
   });
 }
 
@@ -47,7 +48,7 @@ describe('commit', () => {
   it('appends the event, moves the head, saves the snapshot and its rollouts, enqueues the commands', () => {
     const d = decide(null, opened, POLICY);
     const result = store.transact((tx) =>
-      tx.commit({ prKey: PR, event: opened, policy: POLICY, state: d.state, commands: d.commands }),
+      tx.commit({ prKey: PR, event: opened, policy: POLICY, before: null, state: d.state, commands: d.commands }),
     );
     expect(result.seq).toBe(1);
     expect(result.outbox.map((r) => r.command)).toEqual(d.commands);
@@ -82,9 +83,10 @@ describe('commit', () => {
     expect(() =>
       store.transact((tx) => {
         expect(tx.markDelivered('github', 'd1', canary.at)).toBe(true);
-        const d = decide(tx.loadPullRequest(PR), canary, POLICY_RELOADED);
+        const before = tx.loadPullRequest(PR);
+        const d = decide(before, canary, POLICY_RELOADED);
         expect(d.commands.some((c) => c.type === 'ScheduleTimer')).toBe(true);
-        tx.commit({ prKey: PR, event: canary, policy: POLICY_RELOADED, state: d.state, commands: d.commands });
+        tx.commit({ prKey: PR, event: canary, policy: POLICY_RELOADED, before, state: d.state, commands: d.commands });
         throw new Error('crash after commit');
       }),
     ).toThrow('crash after commit');
@@ -227,7 +229,14 @@ describe('outbox', () => {
   it('goes pending → started → done, counting attempts, oldest first', () => {
     const { outbox } = store.transact((tx) => {
       const d = decide(null, opened, POLICY);
-      return tx.commit({ prKey: PR, event: opened, policy: POLICY, state: d.state, commands: d.commands });
+      return tx.commit({
+        prKey: PR,
+        event: opened,
+        policy: POLICY,
+        before: null,
+        state: d.state,
+        commands: d.commands,
+      });
     });
     const [first, second] = outbox;
     expect(store.pendingOutbox(1)).toEqual([first]);

@@ -164,7 +164,7 @@ describe('risk ledger: automatic incidents', () => {
     const event: Event = { type: 'RollbackRequested', at: now, rolloutId: 'rx', user: 'UBOB' };
     expect(() =>
       store.transact((tx) => {
-        tx.commit({ prKey: PR_KEY, event, policy, state, commands: [] });
+        tx.commit({ prKey: PR_KEY, event, policy, before: tx.loadPullRequest(PR_KEY), state, commands: [] });
         expect(riskRows().length).toBe(before + 3); // the incident and two crossings, inside
         throw new Error('boom');
       }),
