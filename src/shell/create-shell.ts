@@ -46,6 +46,11 @@ export interface Shell {
   stop(): void;
 }
 
+/** Done marks wait at most this long for company while other commands are still running. */
+const DONE_DELAY_MS = 20;
+/** … and no more than this many rows wait. */
+const DONE_BATCH = 200;
+
 /** Due timers read per tick, oldest first. */
 const DUE_TIMERS_READ = 500;
 
@@ -63,6 +68,10 @@ export function createShell(options: ShellOptions): Shell {
   let idleWaiters: (() => void)[] = [];
   const queued: Event[] = [];
   let flushScheduled = false;
+  /** Rows whose command ended without a result event, waiting to be marked done together. */
+  const awaitingDone = new Set<number>();
+  let doneTimer: NodeJS.Timeout | null = null;
+  let doneImmediate = false;
 
   /** Decides one event for every aggregate it routes to; `alsoInTx` runs in the same transaction. */
   function commitEvent(event: Event, alsoInTx?: () => boolean): void {
@@ -99,6 +108,7 @@ export function createShell(options: ShellOptions): Shell {
             logger.error({ err: error, rolloutId, type: event.type }, 'event not recorded');
           }
         }
+        markFinished(); // replies that finished meanwhile ride on this fsync
         crashPoint('shell.batch.before_commit');
       });
     } catch (error) {
@@ -119,11 +129,12 @@ export function createShell(options: ShellOptions): Shell {
   function drain(): void {
     if (stopped) return;
     for (const row of store.pendingOutbox(200)) {
-      if (inFlight.has(row.id) || waiting.has(row.id)) continue;
+      if (inFlight.has(row.id) || waiting.has(row.id) || awaitingDone.has(row.id)) continue;
       inFlight.add(row.id);
       crashPoint('outbox.claimed');
       void run(row).finally(() => {
         inFlight.delete(row.id);
+        if (awaitingDone.has(row.id)) return scheduleDoneFlush(); // flushDone drains for the lot
         drain();
         settle();
       });
@@ -154,9 +165,48 @@ export function createShell(options: ShellOptions): Shell {
     failures.delete(row.id);
     const event = result;
     crashPoint(event === null ? 'outbox.before_done' : 'outbox.before_result_commit');
-    if (event === null) store.transact(() => store.markOutboxDone(row.id));
-    else commitEvent(event, completes(row.id));
-    crashPoint(event === null ? 'outbox.after_done' : 'outbox.after_result_commit');
+    if (event === null) {
+      awaitingDone.add(row.id); // see scheduleDoneFlush
+      return;
+    }
+    commitEvent(event, completes(row.id));
+    crashPoint('outbox.after_result_commit');
+  }
+
+  /**
+   * A burst of replies (one ephemeral answer per click) is marked done in few transactions, few
+   * fsyncs: with the next batch of events, once no command is running, or after `DONE_DELAY_MS`.
+   * Until then the row is not run again; a crash in between sends it again after the restart, as a
+   * crash just before a single mark would. Called once the row's command has settled, so `inFlight`
+   * counts the others still running.
+   */
+  function scheduleDoneFlush(): void {
+    if (inFlight.size === 0 || awaitingDone.size >= DONE_BATCH) {
+      if (doneTimer !== null) clearTimeout(doneTimer);
+      doneTimer = null;
+      if (!doneImmediate) setImmediate(flushDone);
+      doneImmediate = true;
+    } else if (doneTimer === null && !doneImmediate) {
+      doneTimer = setTimeout(flushDone, DONE_DELAY_MS);
+    }
+  }
+
+  /** Marks the waiting rows done; the caller's transaction, when there is one, carries the marks. */
+  function markFinished(): void {
+    for (const id of awaitingDone) store.markOutboxDone(id);
+    awaitingDone.clear();
+  }
+
+  function flushDone(): void {
+    if (doneTimer !== null) clearTimeout(doneTimer);
+    doneTimer = null;
+    doneImmediate = false;
+    if (awaitingDone.size > 0) {
+      store.transact(markFinished);
+      crashPoint('outbox.after_done');
+      drain();
+    }
+    settle();
   }
 
   /**
@@ -241,7 +291,8 @@ export function createShell(options: ShellOptions): Shell {
   }
 
   function settle(): void {
-    if (queued.length > 0 || inFlight.size > 0 || waiting.size > 0 || store.pendingOutbox(1).length > 0) return;
+    if (queued.length > 0 || inFlight.size > 0 || waiting.size > 0 || awaitingDone.size > 0) return;
+    if (store.pendingOutbox(1).length > 0) return;
     const due = store.nextTimerDueAt();
     if (!stopped && due !== null && due <= clock.now()) return; // The wake-up ticks it next.
     const waiters = idleWaiters;
@@ -284,7 +335,9 @@ export function createShell(options: ShellOptions): Shell {
     },
     stop() {
       if (queued.length > 0) flushQueue();
+      if (awaitingDone.size > 0) store.transact(markFinished);
       stopped = true;
+      if (doneTimer !== null) clearTimeout(doneTimer);
       if (wakeUp !== null) clearTimeout(wakeUp);
       for (const handle of waiting.values()) clearTimeout(handle);
       waiting.clear();

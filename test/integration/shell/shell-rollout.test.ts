@@ -353,4 +353,59 @@ describe('shell: whole rollouts on SQLite', () => {
     expect(types).toEqual(['UBOB', 'UCAROL']);
     expect(rollout().phase).toBe('time_locked');
   });
+
+  it('a burst of refusals is answered once each and marked done in one commit, not one per reply', async () => {
+    await open();
+    const r = rollout();
+    let depth = 0;
+    let commits = 0;
+    const transact = store.transact.bind(store);
+    store.transact = (work) => {
+      if (depth === 0) commits += 1;
+      depth += 1;
+      try {
+        return transact(work);
+      } finally {
+        depth -= 1;
+      }
+    };
+    const outsiders = Array.from({ length: 30 }, (_, i) => `UOUT${i}`);
+    for (const user of outsiders)
+      shell.enqueue({ type: 'ApproveClicked', at: now, rolloutId: r.id, sha: r.pr.sha, user });
+    await shell.idle();
+    const replied = calls.map((c) => (c.command?.type === 'ReplyEphemeral' ? c.command.user : null)).filter(Boolean);
+    expect(replied.sort()).toEqual([...outsiders].sort());
+    expect(store.pendingOutbox(100)).toEqual([]);
+    expect(commits).toBe(2); // the 30 clicks, then the 30 replies' done marks
+  });
+
+  it('replies that finish while another command runs are marked done without waiting for it', async () => {
+    await open();
+    const r = rollout();
+    const fakes = createRecordingPorts();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const replyEphemeral = fakes.ports.notifier.replyEphemeral;
+    restartWith({
+      ...fakes.ports,
+      notifier: {
+        ...fakes.ports.notifier,
+        replyEphemeral: async (command, card) => {
+          if (command.user === 'USLOW') await held;
+          return replyEphemeral(command, card);
+        },
+      },
+    });
+    for (const user of ['USLOW', 'UOUT1', 'UOUT2', 'UOUT3'])
+      shell.enqueue({ type: 'ApproveClicked', at: now, rolloutId: r.id, sha: r.pr.sha, user });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const waiting = store.pendingOutbox(100).map((row) => ('user' in row.command ? row.command.user : null));
+    expect(waiting).toEqual(['USLOW']);
+    release();
+    await shell.idle();
+    expect(store.pendingOutbox(100)).toEqual([]);
+    expect(fakes.calls.filter((c) => c.port === 'replyEphemeral')).toHaveLength(4);
+  });
 });
