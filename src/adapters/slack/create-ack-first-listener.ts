@@ -13,10 +13,16 @@ export interface AckFirstOptions {
   readonly logger: Logger;
 }
 
+/** The start of every click form Slack sends: `payload=` and, URL-encoded, `{"type":"block_actions"`. */
+const CLICK_FORM_PREFIX = Buffer.from(`payload=${encodeURIComponent('{"type":"block_actions"')}`);
+
 /**
  * A signed `block_actions` click is answered 200 as soon as its body is read and verified; Bolt
  * dispatches it to the same listeners afterwards (issue 3: acknowledge first, then work). Slack
- * ignores the body of that acknowledgement, so nothing a listener could say is lost. Every other
+ * ignores the body of that acknowledgement, so nothing a listener could say is lost. A form that
+ * starts the way Slack's click forms do is acknowledged before it is even parsed (parsing a 5 KB
+ * form is most of the work before the 200); if a signed form of that shape turns out not to be a
+ * click after all, it is logged and dropped. Every other
  * request — slash commands and `view_submission` (whose ack may carry an answer), events,
  * `url_verification`, `ssl_check` — goes to Bolt's receiver unchanged, with the body already
  * buffered (Bolt reuses `rawBody`) and verified again by Bolt. Oversized bodies get Bolt's 413,
@@ -39,22 +45,36 @@ export function createAckFirstListener(options: AckFirstOptions): RequestListene
 }
 
 function route(options: AckFirstOptions, req: BufferedIncomingMessage, res: ServerResponse): void {
-  const payload = interactionPayload(req);
-  if (payload === null) return options.bolt(req, res);
+  const quick = isForm(req) && req.rawBody.subarray(0, CLICK_FORM_PREFIX.length).equals(CLICK_FORM_PREFIX);
+  const payload = quick ? null : interactionPayload(req);
+  if (!quick && payload === null) return options.bolt(req, res);
   if (!isSignedBySlack(options.signingSecret, req.headers, req.rawBody)) {
     options.logger.warn('Slack interaction refused: bad or missing signature');
     return refuse(res, 401);
   }
-  const body = parseBlockActions(payload);
+  if (quick) {
+    res.writeHead(200).end();
+    return options.dispatch(() => readClickForm(req.rawBody), req.headers);
+  }
+  const body = parseBlockActions(payload as string);
   if (body === null) return options.bolt(req, res);
   res.writeHead(200).end();
-  options.dispatch(body, req.headers);
+  options.dispatch(() => body, req.headers);
+}
+
+// Bolt matches this content type exactly; anything else is Bolt's to parse (or refuse).
+const isForm = (req: BufferedIncomingMessage): boolean =>
+  req.headers['content-type'] === 'application/x-www-form-urlencoded';
+
+/** The click inside an acknowledged form, or null when it is not one after all. */
+function readClickForm(rawBody: Buffer): Record<string, unknown> | null {
+  const payload = parse(rawBody.toString()).payload;
+  return typeof payload === 'string' ? parseBlockActions(payload) : null;
 }
 
 /** The `payload` field of an interaction form, as Bolt reads it; null sends the request to Bolt. */
 function interactionPayload(req: BufferedIncomingMessage): string | null {
-  // Bolt matches this content type exactly; anything else is Bolt's to parse (or refuse).
-  if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') return null;
+  if (!isForm(req)) return null;
   const form = parse(req.rawBody.toString());
   // ssl_check is unsigned by design: Bolt answers it and strips any smuggled payload (bolt-js #2897).
   if (form.ssl_check !== undefined) return null;

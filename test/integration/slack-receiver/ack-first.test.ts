@@ -126,6 +126,16 @@ describe('a signed block_actions click is acknowledged before Bolt runs', () => 
   });
 });
 
+describe('a signed form shaped like a click but not one', () => {
+  it('is acknowledged unparsed, then dropped: Bolt never sees it', async () => {
+    const garbled = `payload=${encodeURIComponent('{"type":"block_actions", not json')}`;
+    const answer = await send({ body: garbled });
+    await settled();
+    expect(answer).toEqual({ status: 200, text: '' });
+    expect(log).toEqual([]);
+  });
+});
+
 describe('refused before anything reaches Bolt', () => {
   const body = clickBody();
   it.each<[string, number, Send]>([
