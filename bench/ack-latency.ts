@@ -4,6 +4,7 @@ import { signSlackRequest } from '../src/sandbox/slack/index.ts';
 import { createLoadClient, type LoadClient } from './lib/create-load-client.ts';
 import type { LoadResult, SignedRequest } from './lib/load-job.ts';
 import { type BareSide, startBareSide } from './lib/start-bare-side.ts';
+import { type FloorSide, startFloorSide } from './lib/start-floor-side.ts';
 import { BENCH_CHANNEL, BENCH_SECRET, type ShiplockSide, startShiplockSide } from './lib/start-shiplock-side.ts';
 import { formatLine, formatPercentiles, summarize } from './lib/summarize.ts';
 import { addToTally, emptyTally, formatStatuses, type Tally } from './lib/tally.ts';
@@ -48,12 +49,15 @@ async function capturePayloads(shiplock: ShiplockSide): Promise<string[]> {
 interface Sides {
   readonly shiplock: ShiplockSide;
   readonly bare: BareSide;
+  readonly floor: FloorSide;
   readonly client: LoadClient;
   readonly bodies: readonly string[];
 }
 
-async function batch(sides: Sides, side: 'shiplock' | 'bare', count: number, drainMs: number[]): Promise<LoadResult> {
-  const url = side === 'shiplock' ? sides.shiplock.url : sides.bare.url;
+type Side = 'shiplock' | 'bare' | 'floor';
+
+async function batch(sides: Sides, side: Side, count: number, drainMs: number[]): Promise<LoadResult> {
+  const url = sides[side].url;
   const result = await sides.client.run({ url, requests: signBatch(sides.bodies, count), concurrency: CONCURRENCY });
   const started = performance.now();
   // Let the post-ack work (ephemeral replies to the stand-in) finish before the other side runs.
@@ -62,20 +66,16 @@ async function batch(sides: Sides, side: 'shiplock' | 'bare', count: number, dra
   return result;
 }
 
-async function measure(sides: Sides): Promise<{ shiplock: Tally; bare: Tally; drainMs: number[] }> {
-  const shiplock = emptyTally();
-  const bare = emptyTally();
+async function measure(sides: Sides): Promise<{ tallies: Record<Side, Tally>; drainMs: number[] }> {
+  const tallies = { shiplock: emptyTally(), bare: emptyTally(), floor: emptyTally() };
   const drainMs: number[] = [];
-  await batch(sides, 'shiplock', WARM_UP, []);
-  await batch(sides, 'bare', WARM_UP, []);
+  for (const side of ['shiplock', 'bare', 'floor'] as const) await batch(sides, side, WARM_UP, []);
   for (let round = 0; round < ROUNDS; round += 1) {
-    // ABBA order, so a drift in machine noise lands on both sides alike.
-    const order = round % 2 === 0 ? (['shiplock', 'bare'] as const) : (['bare', 'shiplock'] as const);
-    for (const side of order) {
-      addToTally(side === 'shiplock' ? shiplock : bare, await batch(sides, side, PER_ROUND, drainMs), PER_ROUND);
-    }
+    // ABCCBA order, so a drift in machine noise lands on every side alike.
+    const order = round % 2 === 0 ? (['shiplock', 'bare', 'floor'] as const) : (['floor', 'bare', 'shiplock'] as const);
+    for (const side of order) addToTally(tallies[side], await batch(sides, side, PER_ROUND, drainMs), PER_ROUND);
   }
-  return { shiplock, bare, drainMs };
+  return { tallies, drainMs };
 }
 
 function failures(tally: Tally): number {
@@ -92,22 +92,27 @@ function report(name: string, tally: Tally): string {
 async function main(): Promise<number> {
   const shiplock = await startShiplockSide();
   const bare = await startBareSide(BENCH_SECRET, shiplock.slack.bot.token, shiplock.slack.apiUrl);
+  const floor = await startFloorSide();
   const client = createLoadClient();
   try {
     const bodies = await capturePayloads(shiplock);
     const eventsBefore = shiplock.eventCount();
     shiplock.handleMs.length = 0;
-    const { shiplock: a, bare: b, drainMs } = await measure({ shiplock, bare, client, bodies });
+    const { tallies, drainMs } = await measure({ shiplock, bare, floor, client, bodies });
+    const { shiplock: a, bare: b, floor: f } = tallies;
     const sa = summarize(a.latencies);
     const sb = summarize(b.latencies);
+    const sf = summarize(f.latencies);
     const handle = summarize(shiplock.handleMs);
     const drain = summarize(drainMs);
     const rollout = shiplock.rollout();
     const lines = [
       ...formatPercentiles('approve ack', sa, 'ms', { versus: { summary: sb, of: 'bare' } }),
       ...formatPercentiles('bare bolt ack', sb, 'ms'),
+      ...formatPercentiles('floor (node:http answers 200 unread)', sf, 'ms'),
       report('approve', a),
       report('bare bolt', b),
+      report('floor', f),
       formatLine('shell.enqueue per click p50 (queued after the ack; recorded in a batch)', handle.p50, 'ms'),
       formatLine('shell.enqueue per click p99', handle.p99, 'ms'),
       formatLine('post-ack work drained after a 250-click batch p50', drain.p50, 'ms'),
@@ -116,9 +121,10 @@ async function main(): Promise<number> {
     const met = sa.p99 < GOAL_P99_MS && sa.p99 / sb.p99 <= GOAL_RATIO;
     lines.push(`goal (p99 < ${GOAL_P99_MS} ms and ≤ ${GOAL_RATIO}× bare): ${met ? 'met' : 'NOT met'} this run`);
     for (const line of lines) console.log(line);
-    return failures(a) + failures(b) === 0 ? 0 : 1;
+    return failures(a) + failures(b) + failures(f) === 0 ? 0 : 1;
   } finally {
     await client.close();
+    await floor.close();
     await bare.close();
     await shiplock.close();
   }
