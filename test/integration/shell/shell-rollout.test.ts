@@ -408,4 +408,49 @@ describe('shell: whole rollouts on SQLite', () => {
     expect(store.pendingOutbox(100)).toEqual([]);
     expect(fakes.calls.filter((c) => c.port === 'replyEphemeral')).toHaveLength(4);
   });
+
+  it('a tick fires every due timer in one commit; one that cannot be recorded stays due, the others fire', async () => {
+    const numbers = [7, 8, 9];
+    const keyOf = (n: number): string => `acme/api#${n}`;
+    const last = (n: number): Rollout => {
+      const r = store.loadPullRequest(keyOf(n))?.rollouts.at(-1);
+      if (r === undefined) throw new Error(`no rollout on #${n}`);
+      return r;
+    };
+    for (const n of numbers) {
+      const pr = { ...prAt(SHA_A), number: n, url: `https://github.com/acme/api/pull/${n}` };
+      await send({ type: 'PullRequestOpened', pr, rolloutId: `r${n}` });
+      for (const user of ['UBOB', 'UCAROL'])
+        await send({ type: 'ApproveClicked', rolloutId: `r${n}`, sha: SHA_A, user });
+    }
+    expect(numbers.map((n) => last(n).phase)).toEqual(['time_locked', 'time_locked', 'time_locked']);
+    now = Math.max(...numbers.map((n) => last(n).unlockAt ?? 0)) + 1;
+    let depth = 0;
+    let commits = 0;
+    const transact = store.transact.bind(store);
+    store.transact = (work) => {
+      if (depth === 0) commits += 1;
+      depth += 1;
+      try {
+        return transact(work);
+      } finally {
+        depth -= 1;
+      }
+    };
+    const takeTimer = store.takeTimer.bind(store);
+    store.takeTimer = (timer) => {
+      if (timer.rolloutId === 'r8') throw new Error('disk says no');
+      return takeTimer(timer);
+    };
+    shell.tick();
+    expect(commits).toBe(1); // counted before the commands the timers started run
+    store.takeTimer = takeTimer;
+    const fired = store
+      .readEvents(0, 10_000)
+      .flatMap((e) => (e.event.type === 'TimerFired' ? [e.event.rolloutId] : []));
+    expect([...new Set(fired)]).toEqual(['r7', 'r9']); // each its time lock, then its canary look
+    expect(new Set(store.dueTimers(now, 10).map((t) => t.rolloutId))).toEqual(new Set(['r8'])); // the next tick fires it
+    await shell.idle();
+    expect(numbers.map((n) => last(n).phase)).toEqual(['deployed', 'deployed', 'deployed']);
+  });
 });
