@@ -38,6 +38,33 @@ function toCommitState(report: CheckRunReport): 'pending' | 'success' | 'failure
   return report.conclusion === 'success' || report.conclusion === 'neutral' ? 'success' : 'failure';
 }
 
+/** `GET /repos/{owner}/{repo}/pulls`, as a template (first page) or a `Link` URL (the next ones). */
+const PULL_LIST = /\/pulls(?:\?|$)/;
+
+/**
+ * Pull request lists are parsed with `JSON.parse`. @octokit/request parses every JSON body through
+ * json-with-bigint, which on Node 20 (no `JSON.parse` source text) first rewrites the whole text
+ * with a regex and then revives every value: the reconciler's pass over 10,000 open pull requests
+ * spent half a second of start-up in it and made most of its garbage (docs/benchmarks.md). The
+ * numbers shiplock reads from a pull request (its number, ids) are far below 2^53. A hook on the
+ * client `createGitHubApi` is given.
+ */
+function parsePullListsWithJsonParse(octokit: Octokit): void {
+  // The request options this hook asked to leave unparsed (a caller's own `false` is left alone).
+  const ours = new WeakSet<object>();
+  octokit.hook.before('request', (options) => {
+    const asked = options.method === 'GET' && PULL_LIST.test(options.url);
+    if (!asked || options.request?.parseSuccessResponseBody === false) return;
+    const request = { ...options.request, parseSuccessResponseBody: false };
+    ours.add(request);
+    options.request = request;
+  });
+  octokit.hook.after('request', async (response, options) => {
+    if (options.request === undefined || !ours.has(options.request)) return;
+    response.data = JSON.parse(await new Response(response.data as ReadableStream<Uint8Array>).text()) as unknown;
+  });
+}
+
 /**
  * `GitHubApi` over an Octokit client the composition root builds (`new Octokit({ auth, baseUrl })`).
  * Every answer is parsed with zod; every list is read to its last page (`octokit.paginate`).
@@ -49,6 +76,7 @@ function toCommitState(report: CheckRunReport): 'pending' | 'success' | 'failure
  */
 export function createGitHubApi({ octokit }: { readonly octokit: Octokit }): GitHubApi {
   const noChecks = new Set<string>();
+  parsePullListsWithJsonParse(octokit);
 
   const writeCheckRun = async (report: CheckRunReport): Promise<void> => {
     const { owner, repo } = toRepoParams(report.repo);
