@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { applyMigrations, readMigrations } from './apply-migrations.ts';
@@ -5,10 +7,20 @@ import { assertPragmas } from './assert-pragmas.ts';
 import { ShiplockBootError } from './shiplock-boot-error.ts';
 
 /**
- * The repository's `migrations/` folder. Resolved from this module so it is the same folder from
- * `src/adapters/db/` (tsx) and from `dist/adapters/db/` (the build).
+ * The repository's `migrations/` folder: the nearest one above this module that holds the first
+ * migration, so it is the same folder from `src/adapters/db/` (tsx) and from `dist/main.js` (the
+ * single-file build, `npm run build`).
  */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+export const MIGRATIONS_DIR = findMigrations(dirname(fileURLToPath(import.meta.url)));
+
+function findMigrations(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'migrations');
+    if (existsSync(join(candidate, '0001_create_tables.sql'))) return candidate;
+    // None found: the path the sources expect, so the boot error names a real place to look.
+    if (dirname(dir) === dir) return join(from, '../../../migrations');
+  }
+}
 
 /** Options of {@link openDatabase}. */
 export interface OpenDatabaseOptions {

@@ -1,19 +1,27 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundle } from '../../../scripts/bundle.ts';
 import { createSqliteStore } from '../../../src/adapters/db/create-sqlite-store.ts';
 import { openDatabase } from '../../../src/adapters/db/open-database.ts';
 import { decide } from '../../../src/core/decide.ts';
 import type { Event } from '../../../src/core/types.ts';
 import { POLICY, prAt, SHA_A } from '../../support/core-fixtures.ts';
 
-/** The real `shiplock` command in a child process, as an operator runs it. */
-const BIN = fileURLToPath(new URL('../../../bin/shiplock.js', import.meta.url));
-const EXAMPLE = fileURLToPath(new URL('../../../shiplock.example.yml', import.meta.url));
+/**
+ * The real `shiplock` command in a child process, as an operator runs it: the build (`npm run build`
+ * bundles `src/main.ts` the same way, here into a fresh directory inside the repository, so a stale
+ * `dist/` cannot stand in for the code under test), and once from the sources through tsx, which
+ * is what `bin/shiplock.js` runs on a clone without a build.
+ */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const EXAMPLE = join(ROOT, 'shiplock.example.yml');
+const BUILD = join(ROOT, 'node_modules/.cache', `shiplock-cli-${process.pid}`);
+const BUNDLE = join(BUILD, 'main.js');
 let dir: string;
 
 function shiplock(
@@ -23,8 +31,12 @@ function shiplock(
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(SLACK|GITHUB|OPENAI|SHIPLOCK)_/.test(k)),
   );
-  const run = spawnSync(process.execPath, [BIN, ...args], { env: { ...clean, ...env }, encoding: 'utf8', cwd: dir });
-  return { code: run.status ?? -1, out: run.stdout, err: run.stderr };
+  return run([BUNDLE, ...args], { ...clean, ...env });
+}
+
+function run(argv: readonly string[], env: NodeJS.ProcessEnv): { code: number; out: string; err: string } {
+  const child = spawnSync(process.execPath, argv, { env, encoding: 'utf8', cwd: dir });
+  return { code: child.status ?? -1, out: child.stdout, err: child.stderr };
 }
 
 /** A database with a short real history: a PR opened and its gates reported, through the real store. */
@@ -78,10 +90,26 @@ function tamper(path: string, sql: string): void {
   db.close();
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shiplock-cli-'));
+  mkdirSync(BUILD, { recursive: true });
+  await bundle(join(ROOT, 'src/main.ts'), BUNDLE);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(BUILD, { recursive: true, force: true });
+});
+
+describe('from the sources, as bin/shiplock.js runs them without a build', () => {
+  it('answers as the build does', () => {
+    const tsx = import.meta.resolve('tsx');
+    const fromSources = run(['--import', tsx, join(ROOT, 'src/main.ts'), 'config', 'check', '--config', EXAMPLE], {
+      PATH: process.env.PATH ?? '',
+    });
+    expect(fromSources).toEqual(shiplock(['config', 'check', '--config', EXAMPLE]));
+    expect(fromSources.code).toBe(0);
+  });
+});
 
 describe('shiplock config check', () => {
   it('accepts the shipped example', () => {

@@ -1,0 +1,26 @@
+import { build } from 'esbuild';
+
+/**
+ * One ES module file holding `entry`, our sources and the packages they use: only better-sqlite3, a
+ * native addon, is loaded from node_modules. Loading one file takes about half the CPU of resolving
+ * and reading the ~1,200 package files one by one (issue 8's start-up goal; measured in
+ * docs/benchmarks.md), and a third of transpiling the sources through tsx. pino finds its worker
+ * files through `__dirname` only for transports, which the bot does not use.
+ */
+export async function bundle(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    // The packages are CommonJS: their `require` of node built-ins needs one in an ES module.
+    banner: {
+      js: "import { createRequire as __shiplockRequire } from 'node:module';\nconst require = __shiplockRequire(import.meta.url);",
+    },
+    sourcemap: true,
+    logLevel: 'error',
+  });
+}
