@@ -1,8 +1,8 @@
 /**
  * The bot as `shiplock start` builds it (`startBot`), in its own process, for the start-up
- * benchmark (bench/startup-recovery.ts). Plain JavaScript so it can run the compiled build
- * (`BENCH_MODULES=<outDir>`, no loader: what `bin/shiplock.js` runs after `npm run build`) or the
- * sources (`BENCH_MODULES=<repo>/src` with `--import tsx`: what `npm start` runs).
+ * benchmark (bench/startup-recovery.ts). Plain JavaScript so it can run the bundled build
+ * (`BENCH_MODULES=<dir>/dist/startup-entry.js`, no loader: bundled as `npm run build` bundles
+ * `dist/main.js`) or the sources (`BENCH_MODULES=<repo>/src` with `--import tsx`).
  *
  * Reads `BENCH_DIR` (shiplock.yml, the database) and the stand-ins' endpoints and secrets from the
  * environment, starts the bot, checks `/healthz`, and prints one `READY {json}` line: milliseconds
@@ -16,13 +16,10 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 
 const modules = process.env.BENCH_MODULES ?? '';
-const ext = modules.endsWith('src') ? '.ts' : '.js';
-const load = (path) => import(pathToFileURL(join(modules, `${path}${ext}`)).href);
-const [{ createLogger }, { startBot }, { parseConfig }] = await Promise.all([
-  load('adapters/log/create-logger'),
-  load('app/start-bot'),
-  load('config/parse-config'),
-]);
+const load = (path) => import(pathToFileURL(join(modules, `${path}.ts`)).href);
+const [{ createLogger }, { startBot }, { parseConfig }] = modules.endsWith('.js')
+  ? await import(pathToFileURL(modules).href).then((bundle) => [bundle, bundle, bundle])
+  : await Promise.all([load('adapters/log/create-logger'), load('app/start-bot'), load('config/parse-config')]);
 const loadedMs = performance.now();
 const dir = process.env.BENCH_DIR ?? '';
 const parsed = parseConfig(readFileSync(join(dir, 'shiplock.yml'), 'utf8'), process.env);
