@@ -87,6 +87,11 @@ export interface Store {
   transact<T>(fn: (tx: StoreTx) => T): T;
   findPrKeyByRollout(rolloutId: string): PrKey | null;
   loadPullRequest(prKey: PrKey): PullRequestState | null;
+  /**
+   * What `loadPullRequest` would say of the PR's head — closed, and the newest rollout's SHA — read
+   * without parsing the snapshot (the reconciler asks for every open PR); null without a snapshot.
+   */
+  headOf(prKey: PrKey): { readonly closed: boolean; readonly sha: string | null } | null;
   /** Open aggregates of a repository (for freezes). */
   listOpenPrKeys(repo: string): readonly PrKey[];
   /** Timers due at or before `now`, earliest first. */

@@ -65,6 +65,10 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
     },
     findPrKeyByRollout: (rolloutId) => s.selectPrKeyByRollout.get(rolloutId)?.pr_key ?? null,
     loadPullRequest,
+    headOf: (prKey) => {
+      const row = s.selectHead.get(prKey);
+      return row === undefined ? null : { closed: row.closed === 1, sha: row.sha };
+    },
     listOpenPrKeys: (repo) => s.selectOpenPrKeys.all(repo).map((r) => r.pr_key),
     dueTimers: (now, limit) => s.selectDueTimers.all(now, limit).map(toTimerRow),
     takeTimer: (timer: TimerRow) =>

@@ -149,6 +149,22 @@ describe('commit', () => {
     expect(store.listOpenPrKeys('acme/web')).toEqual(['acme/web#3']);
   });
 
+  it("reads a pull request's head in SQL exactly as its snapshot says: unknown, newest SHA, closed", () => {
+    const asSnapshotSays = (prKey: string) => {
+      const state = store.loadPullRequest(prKey);
+      return state === null ? null : { closed: state.closed, sha: state.rollouts.at(-1)?.pr.sha ?? null };
+    };
+    expect(store.headOf(PR)).toBeNull();
+    commitEvent(store, PR, opened, POLICY);
+    expect(store.headOf(PR)).toEqual({ closed: false, sha: SHA_A });
+    commitEvent(store, PR, { type: 'PullRequestPushed', at: T0 + 1, pr: prAt(SHA_B), rolloutId: 'r2' }, POLICY);
+    expect(store.headOf(PR)).toEqual({ closed: false, sha: SHA_B });
+    expect(store.headOf(PR)).toEqual(asSnapshotSays(PR));
+    commitEvent(store, PR, { type: 'PullRequestClosed', at: T0 + 2, repo: 'acme/api', number: 7 }, POLICY);
+    expect(store.headOf(PR)).toEqual({ closed: true, sha: SHA_B });
+    expect(store.headOf(PR)).toEqual(asSnapshotSays(PR));
+  });
+
   it('refuses a rollout id that already belongs to another pull request, writing nothing', () => {
     commitEvent(store, PR, opened, POLICY);
     const other = { ...opened, pr: { ...prAt(SHA_B), number: 8 } };
