@@ -6,16 +6,18 @@
  * snapshot is what replaying its events gives). Phases: awaiting approval with no approval (35 %)
  * or one of two (25 %), time-locked (20 %), verifying production (20 %); each has its timers.
  *
- * Then, in a fresh child process each time, the bot starts exactly as `shiplock start` starts it
- * (`startBot`: config, sandbox probe, database pragmas and migrations, Slack `auth.test` against the
+ * Then, in a fresh child process each time, the bot starts as `npm start` starts it — the build
+ * bundled as `npm run build` bundles it, run by plain node with `npm start`'s node flags (read from
+ * package.json) — through what `shiplock start` calls (`startBot`: config, sandbox probe, database pragmas and migrations, Slack `auth.test` against the
  * Slack stand-in, GitHub intake and reconciler against the GitHub stand-in — which holds the same
  * 10,000 open pull requests, so the reconciler's pass at start finds nothing to do — `recover()`,
  * the scheduler, the HTTP server) until `/healthz` answers. Measured: milliseconds from the
  * process's start (its `performance.now()` origin) to ready, the parent's spawn-to-ready wall time,
  * `startBot()` alone, and the peak RSS at ready and 3 s later (after the reconciler's first pass).
  *
- * Baseline, alternating with the bot: a node process started the same way (tsx) that opens the
- * same file with better-sqlite3 and reads and parses every snapshot.
+ * Baseline, alternating with the bot: a plain node process that opens the same file with
+ * better-sqlite3 and reads and parses every snapshot. Once more at the end, for comparison: the bot
+ * from the sources through tsx (what `npx shiplock` runs on a clone without a build).
  *
  * Goal: ready in ≤ 1 s, peak RSS ≤ 200 MB.
  *
@@ -31,6 +33,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -70,6 +73,7 @@ const SETTLE_MS = 3000;
 const CHILD = fileURLToPath(new URL('./lib/startup-child.mjs', import.meta.url));
 const BARE_CHILD = fileURLToPath(new URL('./lib/bare-startup-child.mjs', import.meta.url));
 const SOURCES = fileURLToPath(new URL('../src', import.meta.url));
+const PACKAGE_JSON = fileURLToPath(new URL('../package.json', import.meta.url));
 
 function writeConfig(dir: string): string {
   mkdirSync(join(dir, 'deploy'));
@@ -260,13 +264,21 @@ function runChild(
   });
 }
 
-/** One start of the bot: `modules` is the bundled build (plain node) or `src` (through tsx). */
+/** The node flags `npm start` runs the build with (package.json), so the bench starts it the same way. */
+function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bnode((?: --\S+)*) dist\/main\.js start/.exec(start);
+  if (flags === null) throw new Error(`bench: cannot find "node … dist/main.js start" in npm start: ${start}`);
+  return (flags[1] ?? '').split(' ').filter((flag) => flag !== '');
+}
+
+/** One start of the bot: `modules` is the bundled build (plain node, as `npm start`) or `src` (through tsx). */
 async function runBot(env: NodeJS.ProcessEnv, modules: string): Promise<BotRun> {
   // STARTUP_BENCH_CPU_PROF=<dir>: a CPU profile of each bot process, to see where start-up goes.
   const profile = process.env.STARTUP_BENCH_CPU_PROF;
   const args = [
     ...(profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`]),
-    ...(modules === SOURCES ? ['--import', 'tsx'] : []),
+    ...(modules === SOURCES ? ['--import', 'tsx'] : startFlags()),
   ];
   const { wallMs, lines } = await runChild(CHILD, args, { ...env, BENCH_MODULES: modules }, async () => {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
@@ -359,10 +371,15 @@ async function main(): Promise<number> {
     const ready = pick((r) => r.readyMs);
     const peak = pick((r) => r.peakRss);
     const lines = [
-      formatLine('start-up to ready (/healthz), bundled build, from process start', ready, 'ms', {
-        value: ready / bareReady,
-        of: 'bare',
-      }),
+      formatLine(
+        `start-up to ready (/healthz), as npm start (node ${startFlags().join(' ')}), from process start`,
+        ready,
+        'ms',
+        {
+          value: ready / bareReady,
+          of: 'bare',
+        },
+      ),
       formatLine(
         'start-up spawn to ready, wall',
         pick((r) => r.wallMs),
@@ -391,7 +408,7 @@ async function main(): Promise<number> {
       formatLine(`peak RSS ${SETTLE_MS / 1000} s after ready`, mb(peak), 'MB', { value: peak / bareRss, of: 'bare' }),
       formatLine('bare open + read all snapshots, from process start', bareReady, 'ms'),
       formatLine('bare peak RSS', mb(bareRss), 'MB'),
-      formatLine('through tsx from the sources (as `npm start`), from process start', fromSources.readyMs, 'ms'),
+      formatLine('through tsx from the sources (no build), from process start', fromSources.readyMs, 'ms'),
       formatLine('through tsx: loading modules', fromSources.loadedMs, 'ms'),
       formatLine('through tsx: peak RSS 3 s after ready', mb(fromSources.peakRss), 'MB'),
       `runs: ${RUNS} of each, medians; each run's /healthz: ${bots.map((r) => `${r.healthz} at ${Math.round(r.readyMs)} ms`).join(', ')}; bare read ${bares[0]?.rollouts} rollouts`,
