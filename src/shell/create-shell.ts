@@ -181,6 +181,8 @@ export function createShell(options: ShellOptions): Shell {
    * counts the others still running.
    */
   function scheduleDoneFlush(): void {
+    // After stop() nothing more is scheduled: a command that finishes late is marked at once.
+    if (stopped) return store.transact(markFinished);
     if (inFlight.size === 0 || awaitingDone.size >= DONE_BATCH) {
       if (doneTimer !== null) clearTimeout(doneTimer);
       doneTimer = null;
@@ -201,6 +203,7 @@ export function createShell(options: ShellOptions): Shell {
     if (doneTimer !== null) clearTimeout(doneTimer);
     doneTimer = null;
     doneImmediate = false;
+    if (stopped) return; // stop() marked what was waiting
     if (awaitingDone.size > 0) {
       store.transact(markFinished);
       crashPoint('outbox.after_done');

@@ -453,4 +453,19 @@ describe('shell: whole rollouts on SQLite', () => {
     await shell.idle();
     expect(numbers.map((n) => last(n).phase)).toEqual(['deployed', 'deployed', 'deployed']);
   });
+
+  it('a done mark still scheduled when the shell stops is written by stop(), and nothing touches the store after', async () => {
+    await open();
+    const r = rollout();
+    shell.enqueue({ type: 'ApproveClicked', at: now, rolloutId: r.id, sha: r.pr.sha, user: 'UOUTSIDER' });
+    await new Promise((resolve) => setImmediate(resolve)); // committed, replied; its done mark waits a turn
+    expect(store.pendingOutbox(10).map((row) => row.command.type)).toEqual(['ReplyEphemeral']);
+    shell.stop();
+    expect(store.pendingOutbox(10)).toEqual([]);
+    store.close(); // as the bot does on SIGTERM: the mark's turn comes after this
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    store = createSqliteStore(openDatabase(join(dir, 'shiplock.db'))); // for afterEach
+    build();
+  });
 });
+
