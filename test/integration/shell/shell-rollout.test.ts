@@ -92,6 +92,23 @@ async function passTime(ms: number): Promise<void> {
   await shell.idle();
 }
 
+/** Counts the store's outermost transactions (each one fsync) from now on; nested ones are savepoints. */
+function countCommits(): () => number {
+  let depth = 0;
+  let commits = 0;
+  const transact = store.transact.bind(store);
+  store.transact = (work) => {
+    if (depth === 0) commits += 1;
+    depth += 1;
+    try {
+      return transact(work);
+    } finally {
+      depth -= 1;
+    }
+  };
+  return () => commits;
+}
+
 const productionDeploys = (): number =>
   calls.filter((c) => c.port === 'deployer' && c.command?.type === 'StartDeploy' && c.command.stage === 'production')
     .length;
@@ -357,18 +374,7 @@ describe('shell: whole rollouts on SQLite', () => {
   it('a burst of refusals is answered once each and marked done in one commit, not one per reply', async () => {
     await open();
     const r = rollout();
-    let depth = 0;
-    let commits = 0;
-    const transact = store.transact.bind(store);
-    store.transact = (work) => {
-      if (depth === 0) commits += 1;
-      depth += 1;
-      try {
-        return transact(work);
-      } finally {
-        depth -= 1;
-      }
-    };
+    const commits = countCommits();
     const outsiders = Array.from({ length: 30 }, (_, i) => `UOUT${i}`);
     for (const user of outsiders)
       shell.enqueue({ type: 'ApproveClicked', at: now, rolloutId: r.id, sha: r.pr.sha, user });
@@ -376,7 +382,7 @@ describe('shell: whole rollouts on SQLite', () => {
     const replied = calls.map((c) => (c.command?.type === 'ReplyEphemeral' ? c.command.user : null)).filter(Boolean);
     expect(replied.sort()).toEqual([...outsiders].sort());
     expect(store.pendingOutbox(100)).toEqual([]);
-    expect(commits).toBe(2); // the 30 clicks, then the 30 replies' done marks
+    expect(commits()).toBe(2); // the 30 clicks, then the 30 replies' done marks
   });
 
   it('replies that finish while another command runs are marked done without waiting for it', async () => {
@@ -425,25 +431,14 @@ describe('shell: whole rollouts on SQLite', () => {
     }
     expect(numbers.map((n) => last(n).phase)).toEqual(['time_locked', 'time_locked', 'time_locked']);
     now = Math.max(...numbers.map((n) => last(n).unlockAt ?? 0)) + 1;
-    let depth = 0;
-    let commits = 0;
-    const transact = store.transact.bind(store);
-    store.transact = (work) => {
-      if (depth === 0) commits += 1;
-      depth += 1;
-      try {
-        return transact(work);
-      } finally {
-        depth -= 1;
-      }
-    };
+    const commits = countCommits();
     const takeTimer = store.takeTimer.bind(store);
     store.takeTimer = (timer) => {
       if (timer.rolloutId === 'r8') throw new Error('disk says no');
       return takeTimer(timer);
     };
     shell.tick();
-    expect(commits).toBe(1); // counted before the commands the timers started run
+    expect(commits()).toBe(1); // counted before the commands the timers started run
     store.takeTimer = takeTimer;
     const fired = store
       .readEvents(0, 10_000)
@@ -468,4 +463,3 @@ describe('shell: whole rollouts on SQLite', () => {
     build();
   });
 });
-
