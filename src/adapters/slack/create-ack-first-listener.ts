@@ -45,22 +45,30 @@ export function createAckFirstListener(options: AckFirstOptions): RequestListene
 }
 
 function route(options: AckFirstOptions, req: BufferedIncomingMessage, res: ServerResponse): void {
-  const quick = isForm(req) && req.rawBody.subarray(0, CLICK_FORM_PREFIX.length).equals(CLICK_FORM_PREFIX);
-  const payload = quick ? null : interactionPayload(req);
-  if (!quick && payload === null) return options.bolt(req, res);
-  if (!isSignedBySlack(options.signingSecret, req.headers, req.rawBody)) {
-    options.logger.warn('Slack interaction refused: bad or missing signature');
-    return refuse(res, 401);
-  }
-  if (quick) {
+  if (isClickForm(req)) {
+    if (!isSigned(options, req, res)) return;
     res.writeHead(200).end();
     return options.dispatch(() => readClickForm(req.rawBody), req.headers);
   }
-  const body = parseBlockActions(payload as string);
+  const payload = interactionPayload(req);
+  if (payload === null) return options.bolt(req, res);
+  if (!isSigned(options, req, res)) return;
+  const body = parseBlockActions(payload);
   if (body === null) return options.bolt(req, res);
   res.writeHead(200).end();
   options.dispatch(() => body, req.headers);
 }
+
+/** Checks Slack's signature; a bad or missing one is answered 401 here. */
+function isSigned(options: AckFirstOptions, req: BufferedIncomingMessage, res: ServerResponse): boolean {
+  if (isSignedBySlack(options.signingSecret, req.headers, req.rawBody)) return true;
+  options.logger.warn('Slack interaction refused: bad or missing signature');
+  refuse(res, 401);
+  return false;
+}
+
+const isClickForm = (req: BufferedIncomingMessage): boolean =>
+  isForm(req) && req.rawBody.subarray(0, CLICK_FORM_PREFIX.length).equals(CLICK_FORM_PREFIX);
 
 // Bolt matches this content type exactly; anything else is Bolt's to parse (or refuse).
 const isForm = (req: BufferedIncomingMessage): boolean =>
