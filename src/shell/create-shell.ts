@@ -111,6 +111,7 @@ export function createShell(options: ShellOptions): Shell {
         markFinished(); // replies that finished meanwhile ride on this fsync
         crashPoint('shell.batch.before_commit');
       });
+      awaitingDone.clear();
     } catch (error) {
       logger.error({ err: error, events: batch.length }, 'event batch not recorded');
     }
@@ -182,7 +183,7 @@ export function createShell(options: ShellOptions): Shell {
    */
   function scheduleDoneFlush(): void {
     // After stop() nothing more is scheduled: a command that finishes late is marked at once.
-    if (stopped) return store.transact(markFinished);
+    if (stopped) return commitDoneMarks();
     if (inFlight.size === 0 || awaitingDone.size >= DONE_BATCH) {
       if (doneTimer !== null) clearTimeout(doneTimer);
       doneTimer = null;
@@ -193,9 +194,13 @@ export function createShell(options: ShellOptions): Shell {
     }
   }
 
-  /** Marks the waiting rows done; the caller's transaction, when there is one, carries the marks. */
+  /** Marks the waiting rows done in the caller's transaction; the caller forgets them once it commits. */
   function markFinished(): void {
     for (const id of awaitingDone) store.markOutboxDone(id);
+  }
+
+  function commitDoneMarks(): void {
+    store.transact(markFinished);
     awaitingDone.clear();
   }
 
@@ -205,7 +210,7 @@ export function createShell(options: ShellOptions): Shell {
     doneImmediate = false;
     if (stopped) return; // stop() marked what was waiting
     if (awaitingDone.size > 0) {
-      store.transact(markFinished);
+      commitDoneMarks();
       crashPoint('outbox.after_done');
       drain();
     }
@@ -352,7 +357,7 @@ export function createShell(options: ShellOptions): Shell {
     },
     stop() {
       if (queued.length > 0) flushQueue();
-      if (awaitingDone.size > 0) store.transact(markFinished);
+      if (awaitingDone.size > 0) commitDoneMarks();
       stopped = true;
       if (doneTimer !== null) clearTimeout(doneTimer);
       if (wakeUp !== null) clearTimeout(wakeUp);
