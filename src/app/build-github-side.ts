@@ -10,6 +10,7 @@ import { createReconciler } from '../adapters/github/reconcile/create-reconciler
 import { createGitHubInbox } from '../adapters/github/webhook/create-github-inbox.ts';
 import { createGitHubWebhookRoute } from '../adapters/github/webhook/create-github-webhook-route.ts';
 import { createInboxProcessor } from '../adapters/github/webhook/create-inbox-processor.ts';
+import { startInboxWriter } from '../adapters/github/webhook/start-inbox-writer.ts';
 import { findRepository } from '../config/find-repository.ts';
 import type { Config } from '../config/types.ts';
 import type { Event, Policy } from '../core/types.ts';
@@ -75,12 +76,27 @@ export interface IntakeOptions {
   readonly onCheckCompleted: (repo: string, sha: string, checkName: string) => void;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The environment the crash points are configured from (the writer thread arms its own). */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-/** The webhook route, the inbox worker and the reconciler; `start` returns their stop. */
-export function buildIntake(options: IntakeOptions): { readonly route: RequestListener; start(): () => void } {
+/** The intake's parts for `startBot`. */
+export interface Intake {
+  readonly route: RequestListener;
+  /** Starts the processor, the reconciler and the pruning; returns their stop. */
+  start(): () => void;
+  /** Ends the inbox writer thread once its batches are stored; after the HTTP server closed. */
+  close(): Promise<void>;
+}
+
+/**
+ * The webhook route, the inbox processor and the reconciler. Deliveries are stored by the inbox
+ * writer thread, on its own connection to the same database file (`startInboxWriter`).
+ */
+export function buildIntake(options: IntakeOptions): Intake {
   const { config, db, store, api, sink, clock, logger } = options;
   const inbox = createGitHubInbox(db, { clock });
+  const writer = startInboxWriter({ path: db.name, env: options.env, logger });
   const isConfigured = (repo: string) => findRepository(config, repo) !== undefined;
   const processor = createInboxProcessor({
     inbox,
@@ -94,7 +110,7 @@ export function buildIntake(options: IntakeOptions): { readonly route: RequestLi
   });
   const route = createGitHubWebhookRoute({
     secret: config.secrets.GITHUB_WEBHOOK_SECRET ?? '',
-    inbox,
+    inbox: writer,
     clock,
     logger,
     onStored: () => void processor.drain(),
@@ -119,5 +135,6 @@ export function buildIntake(options: IntakeOptions): { readonly route: RequestLi
         for (const stop of stops) stop();
       };
     },
+    close: () => writer.close(),
   };
 }

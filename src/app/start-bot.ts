@@ -135,7 +135,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       onCheckCompleted: (repo, sha, name) => gatePorts.checkGate.notify(repo, sha, name),
       clock,
       logger,
+      env: options.env,
     });
+    stops.unshift(() => intake.close());
     const alerts = createAlertmanagerRoute({
       ...(config.secrets.ALERTMANAGER_TOKEN === undefined ? {} : { bearerToken: config.secrets.ALERTMANAGER_TOKEN }),
       resolveRollout: createLabelRolloutResolver(

@@ -9,7 +9,6 @@ import { openIntakeDatabase } from './support/open-intake-database.ts';
 const delivery = (id: string): InboxDelivery => ({
   deliveryId: id,
   event: 'pull_request',
-  action: 'opened',
   receivedAt: 0,
   body: '{}',
 });

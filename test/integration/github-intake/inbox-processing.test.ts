@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../../src/adapters/db/create-sqlite-store.ts';
-import { createGitHubInbox, type GitHubInbox } from '../../../src/adapters/github/webhook/create-github-inbox.ts';
+import {
+  createGitHubInbox,
+  type GitHubInbox,
+  type StoreOutcome,
+} from '../../../src/adapters/github/webhook/create-github-inbox.ts';
 import { createGitHubWebhookRoute } from '../../../src/adapters/github/webhook/create-github-webhook-route.ts';
 import {
   createInboxProcessor,
@@ -51,8 +55,8 @@ function processor(overrides: Partial<InboxProcessorOptions> = {}) {
   });
 }
 
-function put(deliveryId: string, event: string, body: string): void {
-  expect(inbox.store({ deliveryId, event, action: null, receivedAt: now, body })).toBe('stored');
+function put(deliveryId: string, event: string, body: string, outcome: StoreOutcome = 'stored'): void {
+  expect(inbox.store({ deliveryId, event, receivedAt: now, body })).toBe(outcome);
   now += 1;
 }
 
@@ -79,7 +83,8 @@ describe('hostile bodies', () => {
     const broken = example('pull_request', 'opened').payload;
     put('d-shape', 'pull_request', JSON.stringify({ ...broken, pull_request: { number: 'two' } }));
     put('d-null', 'pull_request', 'null');
-    put('d-text', 'check_run', 'not json');
+    // Not JSON: refused when stored (the route answers 400), so processing never sees it.
+    put('d-text', 'check_run', 'not json', 'malformed');
     put('d-sha', 'check_suite', JSON.stringify({ ...example('check_suite', 'completed').payload, check_suite: {} }));
     put('d-good', 'pull_request', opened());
     await processor().drain();

@@ -1,11 +1,16 @@
-import type { GitHubInbox, InboxDelivery } from './create-github-inbox.ts';
+import type { InboxDelivery, StoreOutcome } from './create-github-inbox.ts';
 
 /** Stores one verified delivery; resolves once it is committed (or was known before). */
-export type StoreDelivery = (delivery: InboxDelivery) => Promise<'stored' | 'duplicate'>;
+export type StoreDelivery = (delivery: InboxDelivery) => Promise<StoreOutcome>;
+
+/** Where a batch goes: the inbox itself, or the inbox writer thread (`startInboxWriter`). */
+export interface DeliveryStore {
+  storeAll(deliveries: readonly InboxDelivery[]): readonly StoreOutcome[] | Promise<readonly StoreOutcome[]>;
+}
 
 interface Waiting {
   readonly delivery: InboxDelivery;
-  readonly resolve: (outcome: 'stored' | 'duplicate') => void;
+  readonly resolve: (outcome: StoreOutcome) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -16,14 +21,14 @@ interface Waiting {
  * Nothing is answered before its transaction commits; if it fails, every delivery of the batch is
  * refused (none was stored) and GitHub can redeliver them.
  */
-export function createDeliveryBatcher(inbox: Pick<GitHubInbox, 'storeAll'>): StoreDelivery {
+export function createDeliveryBatcher(inbox: DeliveryStore): StoreDelivery {
   let queue: Waiting[] = [];
 
-  const flush = (): void => {
+  const flush = async (): Promise<void> => {
     const batch = queue;
     queue = [];
     try {
-      const outcomes = inbox.storeAll(batch.map((w) => w.delivery));
+      const outcomes = await inbox.storeAll(batch.map((w) => w.delivery));
       for (const [i, w] of batch.entries()) {
         const outcome = outcomes[i];
         if (outcome === undefined) w.reject(new Error('shiplock: the inbox answered fewer outcomes than deliveries'));
@@ -37,6 +42,6 @@ export function createDeliveryBatcher(inbox: Pick<GitHubInbox, 'storeAll'>): Sto
   return (delivery) =>
     new Promise((resolve, reject) => {
       queue.push({ delivery, resolve, reject });
-      if (queue.length === 1) setImmediate(flush);
+      if (queue.length === 1) setImmediate(() => void flush());
     });
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { crashPoint } from '../../../shell/crash-point.ts';
 import type { Clock } from '../../../shell/ports.ts';
+import { projectWebhookPayload } from './project-webhook-payload.ts';
 
 /** A verified delivery as the route hands it over. */
 export interface InboxDelivery {
@@ -8,14 +9,19 @@ export interface InboxDelivery {
   readonly deliveryId: string;
   /** `X-GitHub-Event`. */
   readonly event: string;
-  /** The payload's `action`, when it has one. */
-  readonly action: string | null;
   readonly receivedAt: number;
   /** The raw body exactly as signed. */
   readonly body: string;
-  /** Set when the route already knows the body is unusable: stored as `failed` with this reason. */
-  readonly rejected?: string;
 }
+
+/**
+ * What became of a delivery handed to the inbox: stored pending, already known (a redelivery), or
+ * stored as `failed` because its body is not JSON (the route answers 400 so GitHub shows it failed).
+ */
+export type StoreOutcome = 'stored' | 'duplicate' | 'malformed';
+
+/** The reason a body that is not JSON is stored as failed. */
+export const MALFORMED_JSON = 'shiplock_github_webhook_malformed_json: the body is not JSON.';
 
 /** What became of a delivery. */
 export type InboxStatus = 'pending' | 'done' | 'failed' | 'ignored';
@@ -24,8 +30,10 @@ export type InboxStatus = 'pending' | 'done' | 'failed' | 'ignored';
 export interface InboxRow {
   readonly deliveryId: string;
   readonly event: string;
+  /** The payload's `action`, when it has one. */
   readonly action: string | null;
   readonly receivedAt: number;
+  /** The payload's fields that shiplock reads, as JSON (`projectWebhookPayload`); a body that is not JSON, as sent. */
   readonly body: string;
   readonly status: InboxStatus;
   readonly attempts: number;
@@ -37,12 +45,14 @@ export interface InboxRow {
 /** The durable inbox of GitHub deliveries (migration 0005). Every write is one transaction. */
 export interface GitHubInbox {
   /** Stores a new delivery; a known delivery id changes nothing and answers `duplicate`. */
-  store(delivery: InboxDelivery): 'stored' | 'duplicate';
+  store(delivery: InboxDelivery): StoreOutcome;
   /**
    * Stores every delivery in one transaction (one fsync), in order: what `store` would answer for
    * each, or a throw with nothing stored. The route's group commit (issue 8's ingest benchmark).
    */
-  storeAll(deliveries: readonly InboxDelivery[]): ('stored' | 'duplicate')[];
+  storeAll(deliveries: readonly InboxDelivery[]): StoreOutcome[];
+  /** `storeAll` of deliveries already prepared by `prepareDelivery` (on another thread). */
+  storePrepared(rows: readonly PreparedDelivery[]): StoreOutcome[];
   /** Pending deliveries due by `now` (all pending ones when omitted), oldest first. */
   pending(limit: number, now?: number): readonly InboxRow[];
   find(deliveryId: string): InboxRow | null;
@@ -84,6 +94,42 @@ const toInboxRow = (r: Row): InboxRow => ({
 /** Errors are kept short: they are read by operators, and a hostile body must not bloat the table. */
 const clip = (text: string): string => (text.length > 1000 ? `${text.slice(0, 999)}…` : text);
 
+/** A delivery as it is inserted: parsed, reduced to what shiplock reads, or refused as not JSON. */
+export interface PreparedDelivery {
+  readonly id: string;
+  readonly event: string;
+  readonly action: string | null;
+  readonly at: number;
+  readonly body: string;
+  readonly status: 'pending' | 'failed';
+  readonly error: string | null;
+  readonly processed: number | null;
+}
+
+/**
+ * Parses the body and keeps the fields shiplock reads (`projectWebhookPayload`); a body that is not
+ * JSON is kept as sent and marked failed. Pure: it runs before the write lock is taken.
+ */
+export function prepareDelivery(d: InboxDelivery): PreparedDelivery {
+  const base = { id: d.deliveryId, event: d.event, at: d.receivedAt };
+  let payload: unknown;
+  try {
+    payload = JSON.parse(d.body);
+  } catch {
+    // Kept as sent, for the operator to inspect; GitHub is told 400.
+    return { ...base, action: null, body: d.body, status: 'failed', error: MALFORMED_JSON, processed: d.receivedAt };
+  }
+  const body = projectWebhookPayload(d.event, payload, d.body);
+  return { ...base, action: actionOf(payload), body, status: 'pending', error: null, processed: null };
+}
+
+/** The payload's `action`, for operators reading the inbox; the processor parses the body itself. */
+function actionOf(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null || !('action' in payload)) return null;
+  const { action } = payload;
+  return typeof action === 'string' && action.length <= 64 ? action : null;
+}
+
 /**
  * The inbox on a database opened by `openDatabase` (WAL, `synchronous=FULL`): a delivery is on disk
  * when `store` returns, so acknowledging it afterwards cannot lose it.
@@ -114,28 +160,22 @@ export function createGitHubInbox(db: Database.Database, options: { readonly clo
   const end = (id: string, status: InboxStatus, error: string | null): void =>
     write(() => void finish.run({ id, status, error: error === null ? null : clip(error), now: clock.now() }));
 
-  const insertOne = (d: InboxDelivery): 'stored' | 'duplicate' => {
-    const error = d.rejected === undefined ? null : clip(d.rejected);
-    const params = {
-      ...{ id: d.deliveryId, event: d.event, action: d.action, at: d.receivedAt, body: d.body, error },
-      ...{ status: error === null ? 'pending' : 'failed', processed: error === null ? null : d.receivedAt },
-    };
-    return insert.run(params).changes === 1 ? 'stored' : 'duplicate';
+  const insertOne = (row: PreparedDelivery): StoreOutcome => {
+    if (insert.run(row).changes === 0) return 'duplicate';
+    return row.error === null ? 'stored' : 'malformed';
   };
+  // Prepared before the transaction opens: the write lock is held only for the inserts and the commit.
+  const storeRows = (rows: readonly PreparedDelivery[]): StoreOutcome[] =>
+    write(() => {
+      const outcomes = rows.map(insertOne);
+      crashPoint('github.inbox.before_insert_commit');
+      return outcomes;
+    });
 
   return {
-    store: (d) =>
-      write(() => {
-        const outcome = insertOne(d);
-        crashPoint('github.inbox.before_insert_commit');
-        return outcome;
-      }),
-    storeAll: (deliveries) =>
-      write(() => {
-        const outcomes = deliveries.map(insertOne);
-        crashPoint('github.inbox.before_insert_commit');
-        return outcomes;
-      }),
+    store: (d) => storeRows([prepareDelivery(d)])[0] as StoreOutcome,
+    storeAll: (deliveries) => storeRows(deliveries.map(prepareDelivery)),
+    storePrepared: storeRows,
     pending: (limit, now = Number.MAX_SAFE_INTEGER) => due.all(now, Math.max(0, Math.floor(limit))).map(toInboxRow),
     find: (id) => {
       const row = byId.get(id);

@@ -4,8 +4,8 @@ import type { Logger } from 'pino';
 import { crashPoint } from '../../../shell/crash-point.ts';
 import type { Clock } from '../../../shell/ports.ts';
 import { checkWebhookHeaders, type WebhookHeaders } from './check-webhook-headers.ts';
-import { createDeliveryBatcher, type StoreDelivery } from './create-delivery-batcher.ts';
-import type { GitHubInbox } from './create-github-inbox.ts';
+import { createDeliveryBatcher, type DeliveryStore, type StoreDelivery } from './create-delivery-batcher.ts';
+import { MALFORMED_JSON } from './create-github-inbox.ts';
 import { readLimitedBody } from './read-limited-body.ts';
 import { sendJson } from './send-json.ts';
 
@@ -16,8 +16,11 @@ export const MAX_WEBHOOK_BODY_BYTES = 1_048_576;
 export interface GitHubWebhookRouteOptions {
   /** The webhook secret configured on GitHub; an empty one refuses to build the route. */
   readonly secret: string;
-  /** Deliveries verified in the same turn of the event loop share one `storeAll` transaction. */
-  readonly inbox: Pick<GitHubInbox, 'storeAll'>;
+  /**
+   * Deliveries verified in the same turn of the event loop share one `storeAll` transaction: the
+   * inbox itself, or the inbox writer thread (`startInboxWriter`), which the bot uses.
+   */
+  readonly inbox: DeliveryStore;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Called after a new delivery is committed and answered: processing happens after the answer. */
@@ -84,18 +87,15 @@ async function receive(req: IncomingMessage, res: ServerResponse, options: Route
 /** Stores the verified delivery (its batch's transaction), answers, then hands over to processing. */
 async function store(res: ServerResponse, options: RouteContext, headers: WebhookHeaders, body: string): Promise<void> {
   const { deliveryId, event } = headers;
-  const payload = parseJson(body);
-  const rejected = payload === undefined ? 'shiplock_github_webhook_malformed_json: the body is not JSON.' : undefined;
-  const delivery = { deliveryId, event, action: actionOf(payload), receivedAt: options.clock.now(), body };
-  const outcome = await options.storeDelivery(rejected === undefined ? delivery : { ...delivery, rejected });
+  const outcome = await options.storeDelivery({ deliveryId, event, receivedAt: options.clock.now(), body });
   crashPoint('github.webhook.after_insert');
   if (outcome === 'duplicate') {
     options.logger.info({ delivery: deliveryId, event }, 'github redelivery of a known delivery');
     return sendJson(res, 200, { ok: true, duplicate: true });
   }
-  if (rejected !== undefined) {
+  if (outcome === 'malformed') {
     options.logger.warn({ delivery: deliveryId, event }, 'github delivery is not JSON; stored as failed');
-    return sendJson(res, 400, { ok: false, error: rejected });
+    return sendJson(res, 400, { ok: false, error: MALFORMED_JSON });
   }
   sendJson(res, 202, { ok: true });
   crashPoint('github.webhook.after_answer');
@@ -104,19 +104,4 @@ async function store(res: ServerResponse, options: RouteContext, headers: Webhoo
   } catch (error) {
     options.logger.error({ err: error, delivery: deliveryId }, 'github inbox processing did not start');
   }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The payload's `action`, for operators reading the inbox; the processor parses the body itself. */
-function actionOf(payload: unknown): string | null {
-  if (typeof payload !== 'object' || payload === null || !('action' in payload)) return null;
-  const { action } = payload;
-  return typeof action === 'string' && action.length <= 64 ? action : null;
 }

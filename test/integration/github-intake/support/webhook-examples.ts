@@ -39,3 +39,9 @@ export function draftOpened(): Example {
 export const EXAMPLE_REPO = 'Codertocat/Hello-World';
 /** Their head SHA. */
 export const EXAMPLE_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+
+/** Every recorded payload of `event`, in the collection's order. */
+export function allExamples(event: string): Example[] {
+  const found = definitions.find((d) => d.name === event)?.examples ?? [];
+  return found.map((payload) => ({ event, payload: structuredClone(payload) }));
+}
