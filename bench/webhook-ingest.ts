@@ -1,7 +1,8 @@
 /**
  * GitHub webhook ingest (issue 8): deliveries per second through shiplock's real `POST
- * /github/webhook` (header checks, signature verified over the raw body, one `BEGIN IMMEDIATE`
- * insert into the durable inbox on a real SQLite file with WAL and `synchronous=FULL`,
+ * /github/webhook` (header checks, signature verified over the raw body, the body parsed, one
+ * `BEGIN IMMEDIATE` insert into the durable inbox on the inbox writer thread, as the bot runs it,
+ * on a real SQLite file with WAL and `synchronous=FULL`,
  * de-duplication by `X-GitHub-Delivery`, the 202/200 answer) against a bare `node:http` server that
  * reads the body, checks the same HMAC-SHA256 and answers 202 without storing anything.
  *
@@ -22,8 +23,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/adapters/db/open-database.ts';
-import { createGitHubInbox } from '../src/adapters/github/webhook/create-github-inbox.ts';
 import { createGitHubWebhookRoute } from '../src/adapters/github/webhook/create-github-webhook-route.ts';
+import { startInboxWriter } from '../src/adapters/github/webhook/start-inbox-writer.ts';
 import { startHttpServer } from '../src/adapters/http/create-http-server.ts';
 import { createLogger } from '../src/adapters/log/create-logger.ts';
 import { createLoadClient } from './lib/create-load-client.ts';
@@ -111,10 +112,12 @@ async function main(): Promise<number> {
   const db = openDatabase(join(dir, 'shiplock.db'));
   // The bot logs at info by default (a redelivery is an info line): logged to nowhere, not skipped.
   const logger = createLogger('info', { write: () => undefined });
+  // As the bot stores deliveries: on the inbox writer thread, its own connection to the file.
+  const writer = startInboxWriter({ path: db.name, env: {}, logger });
   let stored = 0;
   const route = createGitHubWebhookRoute({
     secret: SECRET,
-    inbox: createGitHubInbox(db),
+    inbox: writer,
     clock: { now: () => Date.now() },
     logger,
     onStored: () => {
@@ -175,6 +178,7 @@ async function main(): Promise<number> {
     await client.close();
     await bare.close();
     await shiplock.close();
+    await writer.close();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
