@@ -3,6 +3,7 @@ import { ACTION_ID } from '../src/render/index.ts';
 import { signSlackRequest } from '../src/sandbox/slack/index.ts';
 import { createLoadClient, type LoadClient } from './lib/create-load-client.ts';
 import type { LoadResult, SignedRequest } from './lib/load-job.ts';
+import { machineLine } from './lib/machine-line.ts';
 import { type BareSide, startBareSide } from './lib/start-bare-side.ts';
 import { type FloorSide, startFloorSide } from './lib/start-floor-side.ts';
 import { BENCH_CHANNEL, BENCH_SECRET, type ShiplockSide, startShiplockSide } from './lib/start-shiplock-side.ts';
@@ -90,6 +91,7 @@ function report(name: string, tally: Tally): string {
 }
 
 async function main(): Promise<number> {
+  console.log(machineLine('start'));
   const shiplock = await startShiplockSide();
   const bare = await startBareSide(BENCH_SECRET, shiplock.slack.bot.token, shiplock.slack.apiUrl);
   const floor = await startFloorSide();
@@ -120,6 +122,7 @@ async function main(): Promise<number> {
     ];
     const met = sa.p99 < GOAL_P99_MS && sa.p99 / sb.p99 <= GOAL_RATIO;
     lines.push(`goal (p99 < ${GOAL_P99_MS} ms and ≤ ${GOAL_RATIO}× bare): ${met ? 'met' : 'NOT met'} this run`);
+    lines.push(machineLine('end'));
     for (const line of lines) console.log(line);
     return failures(a) + failures(b) + failures(f) === 0 ? 0 : 1;
   } finally {
