@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startTypeScriptWorker } from '../../src/adapters/process/start-typescript-worker.ts';
 import type { LoadJob, LoadResult } from './load-job.ts';
 
 /** Runs load jobs one at a time on a worker thread. */
@@ -7,15 +7,9 @@ export interface LoadClient {
   close(): Promise<void>;
 }
 
-/**
- * Starts the load thread. On Node 20, tsx's loader hooks do not reach worker threads (nor does
- * `--import tsx` in `execArgv`), so a small bootstrap loads the TypeScript worker through tsx's API.
- */
+/** Starts the load thread. */
 export function createLoadClient(): LoadClient {
-  const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const entry = JSON.stringify(new URL('./load-client-worker.ts', import.meta.url).href);
-  const bootstrap = `import(${api}).then(({ tsImport }) => tsImport(${entry}, ${entry}));`;
-  const worker = new Worker(bootstrap, { eval: true });
+  const worker = startTypeScriptWorker(new URL('./load-client-worker.ts', import.meta.url));
   let nextId = 0;
   return {
     run: (job) =>

@@ -4,7 +4,6 @@ import type { PreparedDelivery, StoreOutcome } from './create-github-inbox.ts';
 export interface WriterData {
   /** The database file (already opened and migrated by the bot). */
   readonly path: string;
-  readonly busyTimeoutMs: number;
   /** The crash-suite settings (`SHIPLOCK_CRASH_AT`, `SHIPLOCK_CRASH_NTH`); empty in production. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }

@@ -14,7 +14,7 @@ const port = parentPort;
 if (port === null) throw new Error('inbox-writer-worker.ts runs as a worker thread (start-inbox-writer.ts).');
 const data = workerData as WriterData;
 configureCrashPoints(data.env);
-const db = openDatabase(data.path, { busyTimeoutMs: data.busyTimeoutMs });
+const db = openDatabase(data.path);
 const inbox = createGitHubInbox(db);
 
 let queue: WriterRequest[] = [];
@@ -34,7 +34,7 @@ const flush = (): void => {
 
 port.on('message', (message: WriterRequest | 'close') => {
   if (message === 'close') {
-    if (queue.length > 0) flush();
+    flush();
     db.close();
     port.close();
     return;

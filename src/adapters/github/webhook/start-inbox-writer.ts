@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
+import { startTypeScriptWorker } from '../../process/start-typescript-worker.ts';
 import { type InboxDelivery, prepareDelivery, type StoreOutcome } from './create-github-inbox.ts';
 import type { WriterData, WriterReply, WriterRequest } from './inbox-writer-protocol.ts';
 
@@ -18,7 +16,6 @@ export interface InboxWriter {
 export interface InboxWriterOptions {
   /** The database file the bot opened (and migrated): the thread opens its own connection to it. */
   readonly path: string;
-  readonly busyTimeoutMs?: number;
   /** The environment the crash points are configured from. */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly logger: Logger;
@@ -31,11 +28,12 @@ interface Waiting {
 }
 
 /**
- * Stores GitHub deliveries on a worker thread with its own SQLite connection, so that parsing a
- * 20–30 KB payload, inserting it and waiting for the fsync never hold up the event loop, which also
- * acknowledges Slack clicks (issue 8: on the event loop, the store took more time than the rest of
- * the request). Durability is unchanged: the promise resolves only after the thread's `BEGIN
- * IMMEDIATE` transaction committed with `synchronous=FULL`, and the route answers only then.
+ * Stores GitHub deliveries on a worker thread with its own SQLite connection, so that the insert
+ * and the wait for the fsync never hold up the event loop, which also acknowledges Slack clicks
+ * (issue 8: on the event loop, the store took more time than the rest of the request). The body is
+ * parsed and reduced (`prepareDelivery`) here, before it is posted: on the thread it measured
+ * slower. Durability is unchanged: the promise resolves only after the thread's `BEGIN IMMEDIATE`
+ * transaction committed with `synchronous=FULL`, and the route answers only then.
  *
  * The thread starts on the first delivery. If it dies, the batches in flight are refused (the route
  * answers 500 and GitHub can redeliver) and the next delivery starts a new thread.
@@ -43,7 +41,6 @@ interface Waiting {
 export function startInboxWriter(options: InboxWriterOptions): InboxWriter {
   const data: WriterData = {
     path: options.path,
-    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
     env: { SHIPLOCK_CRASH_AT: options.env.SHIPLOCK_CRASH_AT, SHIPLOCK_CRASH_NTH: options.env.SHIPLOCK_CRASH_NTH },
   };
   const waiting = new Map<number, Waiting>();
@@ -121,23 +118,11 @@ export function startInboxWriter(options: InboxWriterOptions): InboxWriter {
 }
 
 /**
- * The thread: the bundled `inbox-writer-worker.js` next to the bundle (`npm start`), or from the
- * sources through tsx, whose loader does not reach worker threads on Node 20 by itself.
+ * The thread: the bundled `inbox-writer-worker.js` next to the bundle (`npm start`), or the
+ * TypeScript entry when running from the sources.
  */
 function createWorker(workerData: WriterData): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./inbox-writer-worker.js', here), { workerData });
-  const api = pathToFileURL(tsxEsmApi(createRequire(here))).href;
-  const entry = new URL('./inbox-writer-worker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
-/** tsx's ES module API file (its CommonJS one cannot be imported from a worker's ES module loader). */
-function tsxEsmApi(require: NodeJS.Require): string {
-  const manifest = require.resolve('tsx/package.json');
-  const { exports } = require(manifest) as { exports: Record<string, { import: { default: string } }> };
-  const file = exports['./esm/api']?.import.default;
-  if (file === undefined) throw new Error('shiplock: tsx/esm/api not found; run `npm install`.');
-  return join(dirname(manifest), file);
+  return startTypeScriptWorker(new URL('./inbox-writer-worker.ts', here), { workerData });
 }
