@@ -53,6 +53,11 @@ const DONE_BATCH = 200;
 
 /** Due timers read per tick, oldest first. */
 const DUE_TIMERS_READ = 500;
+/**
+ * After a timer could not be recorded, the precise wake-up waits this long: the timer is still the
+ * earliest due, and waking at once for it would spin. The once-a-second scan keeps trying it.
+ */
+const FAILED_TIMER_PAUSE_MS = 1000;
 
 /** Builds the shell. Nothing runs until `handle`, `tick` or `recover` is called. */
 export function createShell(options: ShellOptions): Shell {
@@ -64,6 +69,8 @@ export function createShell(options: ShellOptions): Shell {
   const failures = new Map<number, number>();
   const waiting = new Map<number, NodeJS.Timeout>();
   let wakeUp: NodeJS.Timeout | null = null;
+  /** No precise wake-up before this time (clock ms): set when a timer could not be recorded. */
+  let wakeUpNotBefore = 0;
   let stopped = false;
   let idleWaiters: (() => void)[] = [];
   const queued: Event[] = [];
@@ -296,6 +303,7 @@ export function createShell(options: ShellOptions): Shell {
             commitEvent(fired, () => store.takeTimer(timer));
           } catch (error) {
             logger.error({ err: error, rolloutId: timer.rolloutId, kind: timer.kind }, 'timer not fired');
+            wakeUpNotBefore = now + FAILED_TIMER_PAUSE_MS;
           }
         }
       });
@@ -309,7 +317,8 @@ export function createShell(options: ShellOptions): Shell {
     if (stopped) return;
     if (wakeUp !== null) clearTimeout(wakeUp);
     const due = store.nextTimerDueAt();
-    wakeUp = due === null ? null : setTimeout(tick, Math.min(Math.max(0, due - clock.now()), 2 ** 31 - 1));
+    const at = due === null ? null : Math.max(due, wakeUpNotBefore);
+    wakeUp = at === null ? null : setTimeout(tick, Math.min(Math.max(0, at - clock.now()), 2 ** 31 - 1));
   }
 
   function settle(): void {

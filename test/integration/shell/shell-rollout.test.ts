@@ -449,6 +449,33 @@ describe('shell: whole rollouts on SQLite', () => {
     expect(numbers.map((n) => last(n).phase)).toEqual(['deployed', 'deployed', 'deployed']);
   });
 
+  it('a timer that keeps failing is retried by the scan, not by a wake-up that spins', async () => {
+    const pr = { ...prAt(SHA_A), number: 11, url: 'https://github.com/acme/api/pull/11' };
+    await send({ type: 'PullRequestOpened', pr, rolloutId: 'r11' });
+    for (const user of ['UBOB', 'UCAROL']) await send({ type: 'ApproveClicked', rolloutId: 'r11', sha: SHA_A, user });
+    const locked = store.loadPullRequest('acme/api#11')?.rollouts.at(-1);
+    expect(locked?.phase).toBe('time_locked');
+    now = (locked?.unlockAt ?? 0) + 1;
+    const takeTimer = store.takeTimer.bind(store);
+    let attempts = 0;
+    store.takeTimer = (timer) => {
+      if (timer.rolloutId !== 'r11') return takeTimer(timer);
+      attempts += 1;
+      throw new Error('disk says no');
+    };
+    shell.tick();
+    const tried = attempts;
+    expect(tried).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(attempts).toBe(tried); // a wake-up at the (past) due time would have retried it every turn
+    store.takeTimer = takeTimer;
+    now += 1000; // the scan's next tick, a second later, records it
+    shell.tick();
+    expect(store.dueTimers(now, 10).filter((t) => t.rolloutId === 'r11' && t.kind === 'time_lock')).toEqual([]);
+    await shell.idle();
+    expect(store.loadPullRequest('acme/api#11')?.rollouts.at(-1)?.phase).toBe('deployed');
+  });
+
   it('a done mark still scheduled when the shell stops is written by stop(), and nothing touches the store after', async () => {
     await open();
     const r = rollout();
