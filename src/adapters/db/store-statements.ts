@@ -12,7 +12,7 @@ export interface StoreStatements {
   readonly insertEvent: Database.Statement<[Params]>;
   readonly selectEvents: Database.Statement<[number, number], EventRecord>;
   readonly selectSnapshot: Database.Statement<[string], { state: string | null }>;
-  readonly selectHead: Database.Statement<[string], { closed: number | null; sha: string | null }>;
+  readonly selectHead: Database.Statement<[string], { closed: number; sha: string | null }>;
   readonly upsertSnapshot: Database.Statement<[Params]>;
   readonly upsertRollout: Database.Statement<[Params]>;
   readonly selectPrKeyByRollout: Database.Statement<[string], { pr_key: string }>;
@@ -47,9 +47,9 @@ export function prepareStoreStatements(db: Database.Database): StoreStatements {
       'SELECT seq, pr_key, at, type, body, policy_hash, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
     ),
     selectSnapshot: db.prepare('SELECT state FROM pull_requests WHERE pr_key = ?'),
-    // The snapshot's own fields, as loadPullRequest would read them (`#-1`: the last rollout).
+    // `closed` is written from the snapshot with it; the SHA as loadPullRequest would read it (`#-1`: the last rollout).
     selectHead: db.prepare(
-      `SELECT json_extract(state, '$.closed') AS closed, json_extract(state, '$.rollouts[#-1].pr.sha') AS sha
+      `SELECT closed, json_extract(state, '$.rollouts[#-1].pr.sha') AS sha
        FROM pull_requests WHERE pr_key = ? AND state IS NOT NULL`,
     ),
     upsertSnapshot: db.prepare(
