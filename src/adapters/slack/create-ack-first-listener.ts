@@ -48,7 +48,7 @@ function route(options: AckFirstOptions, req: BufferedIncomingMessage, res: Serv
   if (isClickForm(req)) {
     if (!isSigned(options, req, res)) return;
     res.writeHead(200).end();
-    return options.dispatch(() => readClickForm(req.rawBody), req.headers);
+    return options.dispatch(() => readClick(req), req.headers);
   }
   const payload = interactionPayload(req);
   if (payload === null) return options.bolt(req, res);
@@ -75,9 +75,9 @@ const isForm = (req: BufferedIncomingMessage): boolean =>
   req.headers['content-type'] === 'application/x-www-form-urlencoded';
 
 /** The click inside an acknowledged form, or null when it is not one after all. */
-function readClickForm(rawBody: Buffer): Record<string, unknown> | null {
-  const payload = parse(rawBody.toString()).payload;
-  return typeof payload === 'string' ? parseBlockActions(payload) : null;
+function readClick(req: BufferedIncomingMessage): Record<string, unknown> | null {
+  const payload = interactionPayload(req);
+  return payload === null ? null : parseBlockActions(payload);
 }
 
 /** The `payload` field of an interaction form, as Bolt reads it; null sends the request to Bolt. */
