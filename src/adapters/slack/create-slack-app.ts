@@ -61,7 +61,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       ? {}
       : { botUserId: options.identity.botUserId, botId: options.identity.botId, tokenVerificationEnabled: false };
   if (options.appToken !== undefined) {
-    const receiver = new SocketModeReceiver({ appToken: options.appToken, logLevel });
+    // Bolt hands the receiver's Web API client (`apps.connections.open`) only `installerOptions`'
+    // client options: without them Socket Mode ignored SLACK_API_URL and always called slack.com.
+    const receiver = new SocketModeReceiver({
+      appToken: options.appToken,
+      logLevel,
+      installerOptions: { clientOptions },
+    });
     const app = new App({ token: options.botToken, receiver, clientOptions, logLevel, ...identity });
     return {
       app,

@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/adapters/log/create-logger.ts';
+import { createSlackApp } from '../../../src/adapters/slack/create-slack-app.ts';
+import { type SocketModeEndpoint, startSocketModeEndpoint } from '../../support/start-socket-mode-endpoint.ts';
+
+/** Socket Mode goes where `SLACK_API_URL` points (GovSlack, a proxy, the stand-in), not to slack.com. */
+let endpoint: SocketModeEndpoint;
+
+afterEach(() => endpoint.close());
+
+describe('Socket Mode', () => {
+  it('opens its connection through SLACK_API_URL with the app-level token', async () => {
+    // Nothing but apps.connections.open is called: Bolt skips auth.test when given the identity.
+    endpoint = await startSocketModeEndpoint('http://127.0.0.1:9/api/');
+    const slack = createSlackApp({
+      signingSecret: 'socket-mode-signing-secret',
+      botToken: 'xoxb-socket-mode-test',
+      appToken: 'xapp-1-A0SHIPLOCK-socket-mode-test',
+      slackApiUrl: endpoint.apiUrl,
+      logger: createLogger('silent'),
+      now: () => Date.now(),
+      identity: { botUserId: 'U0SHIPLOCK', botId: 'B0SHIPLOCK' },
+    });
+    expect(slack.mode).toBe('socket');
+    await slack.start();
+    try {
+      expect(endpoint.opens).toEqual(['Bearer xapp-1-A0SHIPLOCK-socket-mode-test']);
+      expect(endpoint.connections()).toBe(1);
+    } finally {
+      await slack.stop();
+    }
+  });
+});
