@@ -41,7 +41,10 @@ export interface BotOptions {
 
 /** The running bot. */
 export interface Bot {
-  /** Base URL of the HTTP server (`/slack/events`, `/github/webhook`, `/alertmanager/webhook`, `/healthz`). */
+  /**
+   * Base URL of the HTTP server (`/slack/events`, `/github/webhook`, `/alertmanager/webhook`,
+   * `/healthz`, `/readyz`).
+   */
   readonly url: string;
   readonly slackMode: 'socket' | 'http';
   readonly shell: Shell;
@@ -150,7 +153,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       clock,
       logger,
     });
-    const server = await startServer(options, slack.app.requestListener, { github: intake.route, alerts });
+    const readiness = createReadiness();
+    const server = await startServer(options, slack.app.requestListener, {
+      github: intake.route,
+      alerts,
+      ready: readiness.route,
+    });
     stops.unshift(() => server.close());
     await gatePorts.sweep();
     crashPoint('boot.before_recover');
@@ -160,6 +168,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     stops.unshift(intake.start());
     await slack.app.start();
     stops.unshift(() => slack.app.stop());
+    readiness.ready();
     logger.info({ url: server.url, slack: slack.app.mode, sandbox: sandbox.kind }, 'shiplock started');
     crashPoint('boot.ready');
     return { url: server.url, slackMode: slack.app.mode, shell, stop: () => runStops(stops) };
@@ -172,15 +181,35 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 async function startServer(
   options: BotOptions,
   slackListener: RequestListener | null,
-  webhooks: { readonly github: RequestListener; readonly alerts: RequestListener },
+  listeners: { readonly github: RequestListener; readonly alerts: RequestListener; readonly ready: RequestListener },
 ): Promise<RunningServer> {
   const routes = {
-    '/github/webhook': webhooks.github,
-    '/alertmanager/webhook': webhooks.alerts,
+    '/github/webhook': listeners.github,
+    '/alertmanager/webhook': listeners.alerts,
+    // Liveness: the process serves HTTP. Readiness is `/readyz`.
     '/healthz': ((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok')) as RequestListener,
+    '/readyz': listeners.ready,
     ...(slackListener === null ? {} : { '/slack/events': slackListener }),
   };
   return startHttpServer(routes, options.port ?? options.config.http.port, options.config.http.host);
+}
+
+/**
+ * `/readyz`: 503 `starting` until start-up finished (the gate sweep, recovery, the timers, the
+ * Slack connection), then 200 `ready`. The server listens before all that, so GitHub's deliveries
+ * are stored meanwhile; `/healthz` answers 200 then too, which a readiness probe must not take for a
+ * bot that is up.
+ */
+function createReadiness(): { readonly route: RequestListener; ready(): void } {
+  let ready = false;
+  return {
+    route: (_req, res) => {
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ready' : 'starting');
+    },
+    ready: () => {
+      ready = true;
+    },
+  };
 }
 
 async function runStops(stops: readonly (() => unknown)[]): Promise<void> {

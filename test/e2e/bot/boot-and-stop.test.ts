@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ShiplockBootError } from '../../../src/adapters/db/shiplock-boot-error.ts';
 import { type BotHarness, createBotHarness, REPO, testScript, textOf } from '../../support/start-bot-harness.ts';
+import { startSocketModeEndpoint } from '../../support/start-socket-mode-endpoint.ts';
 
 /** `startBot` refuses what cannot work, and stops cleanly. */
 let h: BotHarness;
@@ -63,6 +64,47 @@ describe('boot refusals', () => {
     );
     expect((refused as ShiplockBootError).code).toBe('shiplock_slack_unreachable');
     expect(await answers(port)).toBe(false);
+  });
+});
+
+/** GET `path` on the bot's port: status and body. */
+function probe(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, timeout: 2000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('readiness', () => {
+  it('/readyz is 503 until start-up finished, then 200; /healthz answers 200 throughout', async () => {
+    // Socket Mode through a Slack that is slow to open the connection, the last step of start-up.
+    const endpoint = await startSocketModeEndpoint(h.env.SLACK_API_URL as string);
+    try {
+      const port = await freePort();
+      endpoint.hold();
+      const starting = h.start({ SLACK_APP_TOKEN: 'xapp-1-A0SHIPLOCK-e2e', SLACK_API_URL: endpoint.apiUrl }, port);
+      await h.waitFor('Socket Mode asking for its connection', () => endpoint.opens.length > 0);
+      expect(await probe(port, '/readyz')).toEqual({ status: 503, body: 'starting' });
+      expect(await probe(port, '/healthz')).toEqual({ status: 200, body: 'ok' });
+      endpoint.release();
+      const bot = await starting;
+      expect(bot.slackMode).toBe('socket');
+      expect(endpoint.opens).toEqual(['Bearer xapp-1-A0SHIPLOCK-e2e']);
+      expect(endpoint.connections()).toBe(1);
+      expect(await probe(port, '/readyz')).toEqual({ status: 200, body: 'ready' });
+      await h.stop();
+      expect(await answers(port)).toBe(false);
+    } finally {
+      await endpoint.close();
+    }
   });
 });
 
