@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
@@ -15,6 +15,7 @@ import { createOpenAiStandIn, type OpenAiStandIn } from '../../src/sandbox/opena
 import { createSlackStandIn, type SlackStandIn, type StoredMessage } from '../../src/sandbox/slack/index.ts';
 import { type Answer, deliver } from '../integration/github-intake/support/post-webhook.ts';
 import { example } from '../integration/github-intake/support/webhook-examples.ts';
+import { forwardRequest } from './forward-request.ts';
 import { type FakePrometheus, type FakeSeries, startFakePrometheus } from './start-fake-prometheus.ts';
 
 export { textOf } from './text-of.ts';
@@ -257,18 +258,7 @@ export interface BotHarnessOptions {
 async function startSlowProxy(target: string, latency: (method: string, path: string) => number) {
   const server = createServer((req, res) => {
     const delay = latency(req.method ?? 'GET', req.url ?? '/');
-    setTimeout(() => {
-      const forward = httpRequest(
-        `${target}${req.url ?? '/'}`,
-        { method: req.method, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      forward.on('error', () => res.writeHead(502).end());
-      req.pipe(forward);
-    }, delay);
+    setTimeout(() => forwardRequest(`${target}${req.url ?? '/'}`, req, res), delay);
   });
   return listenOnLoopback(server);
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createServer, request as httpRequest } from 'node:http';
+import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { listenOnLoopback } from '../../src/sandbox/listen-on-loopback.ts';
+import { forwardRequest } from './forward-request.ts';
 
 /**
  * Slack's side of Socket Mode, on loopback: `POST /api/apps.connections.open` (app-level token in
@@ -96,16 +97,7 @@ export async function startSocketModeEndpoint(target: string): Promise<SocketMod
       later(answer);
       return;
     }
-    const forward = httpRequest(
-      `${target}${path.replace(/^\/api\//, '')}`,
-      { method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forward.on('error', () => res.writeHead(502).end());
-    req.pipe(forward);
+    forwardRequest(`${target}${path.replace(/^\/api\//, '')}`, req, res);
   });
   server.on('upgrade', (req, socket: Socket) => {
     const key = req.headers['sec-websocket-key'];
