@@ -63,10 +63,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   if (options.appToken !== undefined) {
     // Bolt hands the receiver's Web API client (`apps.connections.open`) only `installerOptions`'
     // client options: without them Socket Mode ignored SLACK_API_URL and always called slack.com.
+    // A fresh object with the URL alone: the Socket Mode client writes its own retry settings into
+    // the object it is given, which must not reach the bot's client below.
+    const socketClientOptions = options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl };
     const receiver = new SocketModeReceiver({
       appToken: options.appToken,
       logLevel,
-      installerOptions: { clientOptions },
+      installerOptions: { clientOptions: socketClientOptions },
     });
     const app = new App({ token: options.botToken, receiver, clientOptions, logLevel, ...identity });
     return {

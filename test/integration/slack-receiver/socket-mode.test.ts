@@ -22,6 +22,10 @@ describe('Socket Mode', () => {
       identity: { botUserId: 'U0SHIPLOCK', botId: 'B0SHIPLOCK' },
     });
     expect(slack.mode).toBe('socket');
+    // The Socket Mode client writes `retries: 100` into the options it is given; the bot's own
+    // client (chat.postMessage and the rest) keeps Bolt's default (a private field, read on purpose).
+    const botClient = slack.app.client as unknown as { retryConfig: { retries: number } };
+    expect(botClient.retryConfig.retries).toBe(10);
     await slack.start();
     try {
       expect(endpoint.opens).toEqual(['Bearer xapp-1-A0SHIPLOCK-socket-mode-test']);
