@@ -17,12 +17,7 @@ export interface SocketModeEndpoint {
   readonly opens: readonly string[];
   /** How many WebSocket connections were accepted (each was sent `hello`). */
   connections(): number;
-  /** How many close frames clients sent (a client that disconnects sends one). */
-  closesReceived(): number;
-  /**
-   * Holds the answers to `apps.connections.open` and to close frames until `release()`: a slow
-   * Slack at start-up, or at shutdown.
-   */
+  /** Holds the answers to `apps.connections.open` until `release()`: a slow Slack at start-up. */
   hold(): void;
   release(): void;
   close(): Promise<void>;
@@ -40,11 +35,8 @@ function frame(opcode: number, payload: Buffer): Buffer {
   return Buffer.concat([header, payload]);
 }
 
-/**
- * Answers the client's pings and, through `later`, its close; client frames are masked (RFC 6455
- * §5.3). `onClose` counts the close frames.
- */
-function serve(socket: Socket, later: (answer: () => void) => void, onClose: () => void): void {
+/** Answers the client's pings and its close; client frames are masked (RFC 6455 §5.3). */
+function serve(socket: Socket): void {
   let pending = Buffer.alloc(0);
   socket.on('data', (chunk: Buffer) => {
     pending = Buffer.concat([pending, chunk]);
@@ -61,10 +53,7 @@ function serve(socket: Socket, later: (answer: () => void) => void, onClose: () 
       const payload = Buffer.from(pending.subarray(start, start + length).map((b, i) => b ^ (mask[i % 4] as number)));
       pending = pending.subarray(start + length);
       if (opcode === 0x9) socket.write(frame(0xa, payload));
-      if (opcode === 0x8) {
-        onClose();
-        later(() => socket.end(frame(0x8, payload)));
-      }
+      if (opcode === 0x8) socket.end(frame(0x8, payload));
     }
   });
   socket.on('error', () => socket.destroy());
@@ -75,12 +64,7 @@ export async function startSocketModeEndpoint(target: string): Promise<SocketMod
   const opens: string[] = [];
   const sockets = new Set<Socket>();
   let connections = 0;
-  let closes = 0;
   let held: (() => void)[] | null = null;
-  const later = (answer: () => void): void => {
-    if (held === null) answer();
-    else held.push(answer);
-  };
   let base = '';
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
@@ -94,7 +78,8 @@ export async function startSocketModeEndpoint(target: string): Promise<SocketMod
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
       };
       req.resume();
-      later(answer);
+      if (held === null) answer();
+      else held.push(answer);
       return;
     }
     forwardRequest(`${target}${path.replace(/^\/api\//, '')}`, req, res);
@@ -119,9 +104,7 @@ export async function startSocketModeEndpoint(target: string): Promise<SocketMod
       connection_info: { app_id: 'A0SHIPLOCK' },
     };
     socket.write(frame(0x1, Buffer.from(JSON.stringify(hello))));
-    serve(socket, later, () => {
-      closes += 1;
-    });
+    serve(socket);
   });
   const running = await listenOnLoopback(server);
   base = running.url;
@@ -129,7 +112,6 @@ export async function startSocketModeEndpoint(target: string): Promise<SocketMod
     apiUrl: `${running.url}/api/`,
     opens,
     connections: () => connections,
-    closesReceived: () => closes,
     hold: () => {
       held ??= [];
     },

@@ -90,14 +90,14 @@ describe('readiness', () => {
     try {
       const port = await freePort();
       endpoint.hold();
-      const starting = h.start({ SLACK_APP_TOKEN: 'xapp-1-A0SHIPLOCK-e2e', SLACK_API_URL: endpoint.apiUrl }, port);
+      const starting = h.start({ SLACK_APP_TOKEN: 'xapp-e2e-A0SHIPLOCK', SLACK_API_URL: endpoint.apiUrl }, port);
       await h.waitFor('Socket Mode asking for its connection', () => endpoint.opens.length > 0);
       expect(await probe(port, '/readyz')).toEqual({ status: 503, body: 'starting' });
       expect(await probe(port, '/healthz')).toEqual({ status: 200, body: 'ok' });
       endpoint.release();
       const bot = await starting;
       expect(bot.slackMode).toBe('socket');
-      expect(endpoint.opens).toEqual(['Bearer xapp-1-A0SHIPLOCK-e2e']);
+      expect(endpoint.opens).toEqual(['Bearer xapp-e2e-A0SHIPLOCK']);
       expect(endpoint.connections()).toBe(1);
       expect(await probe(port, '/readyz')).toEqual({ status: 200, body: 'ready' });
       await h.stop();

@@ -14,8 +14,8 @@ describe('Socket Mode', () => {
     endpoint = await startSocketModeEndpoint('http://127.0.0.1:9/api/');
     const slack = createSlackApp({
       signingSecret: 'socket-mode-signing-secret',
-      botToken: 'xoxb-socket-mode-test',
-      appToken: 'xapp-1-A0SHIPLOCK-socket-mode-test',
+      botToken: 'xoxb-test',
+      appToken: 'xapp-test-A0SHIPLOCK',
       slackApiUrl: endpoint.apiUrl,
       logger: createLogger('silent'),
       now: () => Date.now(),
@@ -28,7 +28,7 @@ describe('Socket Mode', () => {
     expect(botClient.retryConfig.retries).toBe(10);
     await slack.start();
     try {
-      expect(endpoint.opens).toEqual(['Bearer xapp-1-A0SHIPLOCK-socket-mode-test']);
+      expect(endpoint.opens).toEqual(['Bearer xapp-test-A0SHIPLOCK']);
       expect(endpoint.connections()).toBe(1);
     } finally {
       await slack.stop();
