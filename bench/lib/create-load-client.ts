@@ -1,5 +1,5 @@
 import { startTypeScriptWorker } from '../../src/adapters/process/start-typescript-worker.ts';
-import type { LoadJob, LoadResult } from './load-job.ts';
+import type { LoadJob, LoadResult, PostedJob } from './load-job.ts';
 
 /** Runs load jobs one at a time on a worker thread. */
 export interface LoadClient {
@@ -23,8 +23,23 @@ export function createLoadClient(): LoadClient {
         };
         worker.on('message', onMessage);
         worker.once('error', reject);
-        worker.postMessage({ ...job, id });
+        worker.postMessage(toPosted({ ...job, id }));
       }),
     close: () => worker.terminate().then(() => undefined),
   };
+}
+
+/** The job with each distinct body once (see `PostedJob`). */
+export function toPosted(job: LoadJob): PostedJob {
+  const index = new Map<string, number>();
+  const bodies: string[] = [];
+  const requests = job.requests.map((request) => {
+    let at = index.get(request.body);
+    if (at === undefined) {
+      at = bodies.push(request.body) - 1;
+      index.set(request.body, at);
+    }
+    return { ...request, body: at };
+  });
+  return { id: job.id, url: job.url, concurrency: job.concurrency, bodies, requests };
 }

@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import type { LoadJob, LoadResult, SignedRequest } from './load-job.ts';
+import type { LoadResult, PostedJob } from './load-job.ts';
 import { readResponse } from './read-response.ts';
 
 /**
@@ -64,21 +64,30 @@ function release(url: URL, connection: Connection, keepAlive: boolean): void {
   idle.set(url.host, pool);
 }
 
-/** The request exactly as it goes on the wire. */
-function toBytes(url: URL, signed: SignedRequest): Buffer {
-  const body = Buffer.from(signed.body);
-  const headers = signed.headers ?? {
-    'Content-Type': 'application/x-www-form-urlencoded',
-    'X-Slack-Request-Timestamp': signed.timestamp,
-    'X-Slack-Signature': signed.signature,
-  };
-  const lines = [`POST ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`, 'Connection: keep-alive'];
-  for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
-  lines.push(`Content-Length: ${body.length}`, '', '');
-  return Buffer.concat([Buffer.from(lines.join('\r\n')), body]);
+/** A request as it goes on the wire: its own head, and a body shared by every request that sends it. */
+interface WireRequest {
+  readonly head: Buffer;
+  readonly body: Buffer;
 }
 
-async function send(url: URL, bytes: Buffer): Promise<{ status: number; ms: number }> {
+/** Builds the wire requests, each distinct body encoded once and shared by the requests that send it. */
+function toWire(url: URL, job: PostedJob): WireRequest[] {
+  const bodies = job.bodies.map((body) => Buffer.from(body));
+  return job.requests.map((request) => {
+    const body = bodies[request.body] as Buffer;
+    const headers = request.headers ?? {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Slack-Request-Timestamp': request.timestamp,
+      'X-Slack-Signature': request.signature,
+    };
+    const lines = [`POST ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`, 'Connection: keep-alive'];
+    for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+    lines.push(`Content-Length: ${body.length}`, '', '');
+    return { head: Buffer.from(lines.join('\r\n')), body };
+  });
+}
+
+async function send(url: URL, request: WireRequest): Promise<{ status: number; ms: number }> {
   const connection = await take(url);
   return new Promise((resolve, reject) => {
     let received: Buffer = Buffer.alloc(0);
@@ -92,13 +101,17 @@ async function send(url: URL, bytes: Buffer): Promise<{ status: number; ms: numb
       resolve({ status: response.status, ms });
     };
     connection.onEnd = (error) => reject(error);
-    connection.socket.write(bytes);
+    // One write of head and body (writev), without copying the shared body.
+    connection.socket.cork();
+    connection.socket.write(request.head);
+    connection.socket.write(request.body);
+    connection.socket.uncork();
   });
 }
 
-async function run(job: LoadJob): Promise<LoadResult> {
+async function run(job: PostedJob): Promise<LoadResult> {
   const url = new URL(job.url);
-  const requests = job.requests.map((signed) => toBytes(url, signed));
+  const requests = toWire(url, job);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const errors: string[] = [];
@@ -106,7 +119,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const lane = async (): Promise<void> => {
     for (let i = next++; i < requests.length; i = next++) {
       try {
-        const { status, ms } = await send(url, requests[i] as Buffer);
+        const { status, ms } = await send(url, requests[i] as WireRequest);
         statuses[status] = (statuses[status] ?? 0) + 1;
         latencies.push(ms);
       } catch (error) {
@@ -119,6 +132,6 @@ async function run(job: LoadJob): Promise<LoadResult> {
   return { id: job.id, latencies, statuses, errors, elapsedMs: performance.now() - started };
 }
 
-parentPort?.on('message', (job: LoadJob) => {
+parentPort?.on('message', (job: PostedJob) => {
   void run(job).then((result) => parentPort?.postMessage(result));
 });

@@ -18,6 +18,20 @@ export interface LoadJob {
   readonly concurrency: number;
 }
 
+/**
+ * A job as it is posted to the load thread: each distinct body once, and every request naming its
+ * body by index. A webhook batch repeats 29 payloads of 21–27 KB thousands of times; posting a
+ * copy per request put 100 MB per batch on the load thread's heap, whose collection (2.5–3 s of a
+ * 15 s run) took CPU from the servers under test on a 2-core machine.
+ */
+export interface PostedJob {
+  readonly id: number;
+  readonly url: string;
+  readonly concurrency: number;
+  readonly bodies: readonly string[];
+  readonly requests: readonly (Omit<SignedRequest, 'body'> & { readonly body: number })[];
+}
+
 /** Client-side latencies (send → full response) in ms, status counts, and transport errors. */
 export interface LoadResult {
   readonly id: number;
