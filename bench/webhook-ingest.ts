@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/adapters/db/open-database.ts';
 import { createGitHubWebhookRoute } from '../src/adapters/github/webhook/create-github-webhook-route.ts';
@@ -106,6 +106,9 @@ async function startBareServer(): Promise<{ url: string; close(): Promise<void> 
   };
 }
 
+const perDelivery = (cpuMs: number, tally: { sent: number }): string => ((cpuMs * 1000) / tally.sent).toFixed(0);
+const cores = (cpuMs: number, tally: { ms: number }): string => (cpuMs / tally.ms).toFixed(2);
+
 async function main(): Promise<number> {
   console.log(machineLine('start'));
   const dir = mkdtempSync(join(tmpdir(), 'shiplock-bench-webhook-'));
@@ -131,6 +134,8 @@ async function main(): Promise<number> {
   const signatures = bodies.map(sign);
   const sent: string[][] = [];
   const tallies = { shiplock: emptyTally(), bare: emptyTally() };
+  // CPU of the whole process (every thread: the servers, the writer, the load thread, the GC) per side.
+  const cpu = { shiplock: 0, bare: 0 };
   const urls = { shiplock: `${shiplock.url}/github/webhook`, bare: bare.url };
   try {
     const batch = (side: 'shiplock' | 'bare', count: number) =>
@@ -144,7 +149,13 @@ async function main(): Promise<number> {
     for (let round = 0; round < ROUNDS; round += 1) {
       // ABBA, so drifting machine noise lands on both sides alike.
       const order = round % 2 === 0 ? (['shiplock', 'bare'] as const) : (['bare', 'shiplock'] as const);
-      for (const side of order) addToTally(tallies[side], await batch(side, PER_ROUND), PER_ROUND);
+      for (const side of order) {
+        const before = process.cpuUsage();
+        const result = await batch(side, PER_ROUND);
+        const used = process.cpuUsage(before);
+        cpu[side] += (used.user + used.system) / 1000;
+        addToTally(tallies[side], result, PER_ROUND);
+      }
     }
     const a = tallies.shiplock;
     const b = tallies.bare;
@@ -163,6 +174,7 @@ async function main(): Promise<number> {
       ...formatPercentiles('bare latency', lb, 'ms', { keys: P50_P99 }),
       `shiplock: ${a.sent} measured deliveries (after ${WARM_UP} warm-up, ${CONCURRENCY} in flight), statuses ${formatStatuses(a)}, transport errors ${a.errors.length}; inbox rows ${rows} (new deliveries sent ${sent.length}, onStored ${stored})`,
       `bare: ${b.sent} measured deliveries, statuses ${formatStatuses(b)}, transport errors ${b.errors.length}`,
+      `cpu (whole process, load thread included): shiplock ${perDelivery(cpu.shiplock, a)} µs per delivery on ${cores(cpu.shiplock, a)} of ${availableParallelism()} cores, bare ${perDelivery(cpu.bare, b)} µs on ${cores(cpu.bare, b)} cores`,
     ];
     const dedupOk = rows === sent.length && stored === sent.length;
     const met = rateA >= GOAL_PER_SECOND && rateA / rateB >= GOAL_RATIO;
