@@ -51,8 +51,6 @@ const DONE_DELAY_MS = 20;
 /** … and no more than this many rows wait. */
 const DONE_BATCH = 200;
 
-/** Due timers read per tick, oldest first. */
-const DUE_TIMERS_READ = 500;
 /**
  * After a timer could not be recorded, the precise wake-up waits this long: the timer is still the
  * earliest due, and waking at once for it would spin. The once-a-second scan keeps trying it.
@@ -293,7 +291,7 @@ export function createShell(options: ShellOptions): Shell {
    */
   function tick(): void {
     const now = clock.now();
-    const due = firstToFire(store.dueTimers(now, DUE_TIMERS_READ));
+    const due = firstToFire((kinds, limit) => store.dueTimers(now, limit, kinds));
     if (due.length > 0) {
       store.transact(() => {
         for (const timer of due) {

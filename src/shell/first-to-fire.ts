@@ -7,16 +7,33 @@ import type { TimerRow } from './ports.ts';
  * are taken in between.
  */
 export const TIMERS_PER_TICK = 50;
-/** Repeating timers that tolerate firing a little late; deadlines go first (issue 8: time locks). */
-const REPEATING: ReadonlySet<TimerKind> = new Set<TimerKind>(['canary_watch', 'preflight_retry']);
+/**
+ * Whether each kind of timer repeats and tolerates firing a little late (issue 8: time locks); the
+ * others are deadlines. A `Record`, so a new kind cannot be left out (and never fired).
+ */
+const REPEATS: Readonly<Record<TimerKind, boolean>> = {
+  time_lock: false,
+  approval_reminder: false,
+  approval_expiry: false,
+  verification: false,
+  canary_watch: true,
+  preflight_retry: true,
+};
+const KINDS = Object.keys(REPEATS) as TimerKind[];
+const DEADLINES = KINDS.filter((kind) => !REPEATS[kind]);
+const REPEATING = KINDS.filter((kind) => REPEATS[kind]);
+
+/** Due timers of the given kinds, earliest first, at most `limit` (the store's `dueTimers`). */
+export type ReadDueTimers = (kinds: readonly TimerKind[], limit: number) => readonly TimerRow[];
 
 /**
- * Which due timers this tick fires: deadlines (the time lock, approval reminder and expiry, the end
- * of verification) before repeating looks, each group oldest first. With 1,000 canaries re-judged
- * at once, a time lock waited behind the looks due before it for up to 1.9 s (bench/time-lock-firing.ts).
+ * Which due timers this tick fires: deadlines before repeating looks, each group oldest first. With
+ * 1,000 canaries re-judged at once, a time lock waited behind the looks due before it for up to
+ * 1.9 s (bench/time-lock-firing.ts). Each group is read by itself, so no number of due looks (10,000
+ * after a restart with 10,000 canaries) can keep a deadline out of the tick.
  */
-export function firstToFire(due: readonly TimerRow[]): readonly TimerRow[] {
-  const deadlines = due.filter((t) => !REPEATING.has(t.kind));
-  const repeating = due.filter((t) => REPEATING.has(t.kind));
-  return [...deadlines, ...repeating].slice(0, TIMERS_PER_TICK);
+export function firstToFire(read: ReadDueTimers): readonly TimerRow[] {
+  const deadlines = read(DEADLINES, TIMERS_PER_TICK);
+  if (deadlines.length >= TIMERS_PER_TICK) return deadlines;
+  return [...deadlines, ...read(REPEATING, TIMERS_PER_TICK - deadlines.length)];
 }

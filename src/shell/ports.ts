@@ -94,8 +94,8 @@ export interface Store {
   headOf(prKey: PrKey): { readonly closed: boolean; readonly sha: string | null } | null;
   /** Open aggregates of a repository (for freezes). */
   listOpenPrKeys(repo: string): readonly PrKey[];
-  /** Timers due at or before `now`, earliest first. */
-  dueTimers(now: EpochMs, limit: number): readonly TimerRow[];
+  /** Timers due at or before `now`, earliest first; only those of `kinds` when given. */
+  dueTimers(now: EpochMs, limit: number, kinds?: readonly TimerKind[]): readonly TimerRow[];
   /** Removes the timer if it is still the same row (same due time); false if it moved or went. */
   takeTimer(timer: TimerRow): boolean;
   nextTimerDueAt(): EpochMs | null;

@@ -70,7 +70,11 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
       return row === undefined ? null : { closed: row.closed === 1, sha: row.sha };
     },
     listOpenPrKeys: (repo) => s.selectOpenPrKeys.all(repo).map((r) => r.pr_key),
-    dueTimers: (now, limit) => s.selectDueTimers.all(now, limit).map(toTimerRow),
+    dueTimers: (now, limit, kinds) =>
+      (kinds === undefined
+        ? s.selectDueTimers.all(now, limit)
+        : s.selectDueTimersOfKinds.all(now, JSON.stringify(kinds), limit)
+      ).map(toTimerRow),
     takeTimer: (timer: TimerRow) =>
       write(
         () => s.deleteTimer.run({ rollout_id: timer.rolloutId, kind: timer.kind, due_at: timer.dueAt }).changes === 1,

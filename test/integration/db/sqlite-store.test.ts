@@ -6,7 +6,7 @@ import { openDatabase } from '../../../src/adapters/db/open-database.ts';
 import { verifyAuditLog } from '../../../src/adapters/db/verify-audit-log.ts';
 import { canonicalJson } from '../../../src/core/canonical-json.ts';
 import { decide } from '../../../src/core/decide.ts';
-import type { Command, Event } from '../../../src/core/types.ts';
+import type { Command, Event, TimerKind } from '../../../src/core/types.ts';
 import type { Store } from '../../../src/shell/ports.ts';
 import { POLICY, prAt, SHA_A, SHA_B } from '../../support/core-fixtures.ts';
 import { commitEvent } from './commit-event.ts';
@@ -194,7 +194,7 @@ describe('commit', () => {
 });
 
 describe('timers', () => {
-  const schedule = (rolloutId: string, kind: 'time_lock' | 'canary_watch', dueAt: number): Command => ({
+  const schedule = (rolloutId: string, kind: TimerKind, dueAt: number): Command => ({
     type: 'ScheduleTimer',
     rolloutId,
     kind,
@@ -218,6 +218,25 @@ describe('timers', () => {
     expect(store.dueTimers(T0 + 1000, 10)[0]?.prKey).toBe(PR);
     commitWith([{ type: 'CancelTimers', rolloutId: 'r1' }], T0 + 2);
     expect(store.dueTimers(T0 + 1000, 10).map((t) => t.rolloutId)).toEqual(['r2']);
+  });
+
+  it('lists due timers of the kinds asked only, earliest first, up to the limit', () => {
+    commitWith([
+      schedule('r1', 'canary_watch', T0 + 100),
+      schedule('r2', 'canary_watch', T0 + 150),
+      schedule('r2', 'time_lock', T0 + 300),
+      schedule('r1', 'time_lock', T0 + 200),
+      schedule('r3', 'time_lock', T0 + 5_000),
+    ]);
+    const due = (kinds: readonly TimerKind[], limit = 10) =>
+      store.dueTimers(T0 + 1000, limit, kinds).map((t) => [t.rolloutId, t.kind]);
+    expect(due(['time_lock'])).toEqual([
+      ['r1', 'time_lock'],
+      ['r2', 'time_lock'],
+    ]);
+    expect(due(['canary_watch', 'preflight_retry'], 1)).toEqual([['r1', 'canary_watch']]);
+    expect(due([])).toEqual([]);
+    expect(store.dueTimers(T0 + 1000, 10)).toHaveLength(4);
   });
 
   it('applies timer commands in order: cancel then schedule keeps the new timer', () => {

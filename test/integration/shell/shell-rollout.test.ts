@@ -449,6 +449,28 @@ describe('shell: whole rollouts on SQLite', () => {
     expect(numbers.map((n) => last(n).phase)).toEqual(['deployed', 'deployed', 'deployed']);
   });
 
+  it('a time lock due behind 600 looks (more than one read of due timers) fires in the first tick', async () => {
+    await open(SHA_A, 'r1');
+    for (const user of ['UBOB', 'UCAROL']) await send({ type: 'ApproveClicked', rolloutId: 'r1', sha: SHA_A, user });
+    const unlockAt = rollout().unlockAt ?? 0;
+    expect(rollout().phase).toBe('time_locked');
+    // Looks of rollouts long replaced, all due before the lock: as after a restart with many canaries.
+    const raw = openDatabase(join(dir, 'shiplock.db'));
+    const insert = raw.prepare(
+      "INSERT INTO timers (rollout_id, kind, pr_key, due_at) VALUES (?, 'canary_watch', ?, ?)",
+    );
+    raw.transaction(() => {
+      for (let i = 0; i < 600; i += 1) insert.run(`old-${i}`, PR_KEY, unlockAt - 60_000 + i);
+    })();
+    raw.close();
+    now = unlockAt + 1;
+    shell.tick();
+    const fired = store.readEvents(0, 10_000).flatMap((e) => (e.event.type === 'TimerFired' ? [e.event] : []));
+    expect(fired.filter((e) => e.kind === 'time_lock').map((e) => e.rolloutId)).toEqual(['r1']);
+    await shell.idle();
+    expect(rollout().phase).toBe('deployed');
+  });
+
   it('a timer that keeps failing is retried by the scan, not by a wake-up that spins', async () => {
     const pr = { ...prAt(SHA_A), number: 11, url: 'https://github.com/acme/api/pull/11' };
     await send({ type: 'PullRequestOpened', pr, rolloutId: 'r11' });
