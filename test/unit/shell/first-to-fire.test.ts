@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TimerKind } from '../../../src/core/types.ts';
 import { firstToFire, type ReadDueTimers, TIMERS_PER_TICK } from '../../../src/shell/first-to-fire.ts';
 import type { TimerRow } from '../../../src/shell/ports.ts';
+import { TIMER_KINDS } from '../core/domain.ts';
 
 const timer = (rolloutId: string, kind: TimerKind, dueAt: number): TimerRow => ({
   rolloutId,
@@ -61,14 +62,6 @@ describe('firstToFire', () => {
     expect(read.reads).toHaveLength(1);
     const both = readerOver([]);
     firstToFire(both);
-    const kinds: TimerKind[] = [
-      'time_lock',
-      'approval_reminder',
-      'approval_expiry',
-      'canary_watch',
-      'preflight_retry',
-      'verification',
-    ];
-    expect(both.reads.flat().sort()).toEqual([...kinds].sort());
+    expect(both.reads.flat().sort()).toEqual([...TIMER_KINDS].sort());
   });
 });
