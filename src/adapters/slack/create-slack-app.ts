@@ -51,10 +51,8 @@ export const SLACK_TIMESTAMP_WINDOW_S = 300;
  */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   checkSecrets(options);
-  const clientOptions = {
-    ...(options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl }),
-    rejectRateLimitedCalls: true,
-  };
+  const apiUrl = options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl };
+  const clientOptions = { ...apiUrl, rejectRateLimitedCalls: true };
   const logLevel = LogLevel.WARN;
   const identity =
     options.identity === undefined
@@ -65,11 +63,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // client options: without them Socket Mode ignored SLACK_API_URL and always called slack.com.
     // A fresh object with the URL alone: the Socket Mode client writes its own retry settings into
     // the object it is given, which must not reach the bot's client below.
-    const socketClientOptions = options.slackApiUrl === undefined ? {} : { slackApiUrl: options.slackApiUrl };
     const receiver = new SocketModeReceiver({
       appToken: options.appToken,
       logLevel,
-      installerOptions: { clientOptions: socketClientOptions },
+      installerOptions: { clientOptions: { ...apiUrl } },
     });
     const app = new App({ token: options.botToken, receiver, clientOptions, logLevel, ...identity });
     return {
